@@ -1,0 +1,52 @@
+/** createApp(): middleware, the one error path, and every feature's routes. */
+import { Hono } from "hono";
+import { HTTPException } from "hono/http-exception";
+import { caseStudyApiRoutes, caseStudyRoutes } from "./case-studies/routes";
+import type { AppEnv } from "./env";
+import { ProblemError, problemResponse, wantsJson } from "./http/problem";
+import { securityHeaders } from "./http/security";
+import type { ApiRoute } from "./openapi/registry";
+import { openApiRoutes } from "./openapi/routes";
+import { siteRoutes } from "./site/routes";
+import { ErrorPage } from "./site/views";
+import { taxonomyRoutes } from "./taxonomy/routes";
+
+/** Every documented API route, for the OpenAPI document. */
+export function apiRoutes(): ApiRoute[] {
+  return [...caseStudyApiRoutes];
+}
+
+export function createApp() {
+  const app = new Hono<AppEnv>();
+  app.use("*", securityHeaders);
+
+  app.route("/", siteRoutes);
+  app.route("/", caseStudyRoutes);
+  app.route("/", taxonomyRoutes);
+  app.route("/", openApiRoutes(apiRoutes));
+
+  app.notFound((c) => {
+    const problem = new ProblemError(404, "There is nothing at this address.");
+    if (wantsJson(c)) return problemResponse(c, problem);
+    return c.html(<ErrorPage status={404} title="Page not found" detail={problem.detail} />, 404);
+  });
+
+  app.onError((error, c) => {
+    let problem: ProblemError;
+    if (error instanceof ProblemError) {
+      problem = error;
+    } else if (error instanceof HTTPException && error.status < 500) {
+      problem = new ProblemError(error.status, error.message || "The request could not be handled.");
+    } else {
+      // Log the cause for the operator; the client gets no stack and no internals.
+      console.error("unhandled error", c.req.method, new URL(c.req.url).pathname, error);
+      problem = new ProblemError(500, "Something went wrong on our side. Please try again later.");
+    }
+    if (wantsJson(c)) return problemResponse(c, problem);
+    return c.html(
+      <ErrorPage status={problem.status} title={problem.title} detail={problem.detail} />,
+      problem.status,
+    );
+  });
+  return app;
+}

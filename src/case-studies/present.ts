@@ -1,0 +1,42 @@
+/** Maps stored rows to the API's shapes. */
+import { formatOutcomeContext, formatOutcomeValue, outcomeName } from "../domain/format";
+import type { CaseStudyRow } from "./queries";
+import type * as z from "zod";
+import type { caseStudyResponseSchema, caseStudySummarySchema } from "./schemas";
+
+/** The contract's record plus derived fields: what GET /api/v1/case-studies/{slug} returns. */
+export function toCaseStudyJson(row: CaseStudyRow): z.output<typeof caseStudyResponseSchema> {
+  return { ...row.record, evidence_grade: row.grade, evidence_grade_reason: row.grade_reason, body_html: row.body_html };
+}
+
+/** Up to three headline figures of a record, as displayed text. */
+export function keyFigures(row: CaseStudyRow, max = 3) {
+  return row.record.outcomes.slice(0, max).map((o) => ({
+    metric: o.metric,
+    label: outcomeName(o),
+    text: `${formatOutcomeValue(o)} ${formatOutcomeContext(o)}`,
+  }));
+}
+
+export function toSummaryJson(row: CaseStudyRow, origin: string): z.output<typeof caseStudySummarySchema> {
+  const r = row.record;
+  return {
+    slug: r.slug,
+    title: r.title,
+    summary: r.summary,
+    status: r.status,
+    provenance: r.provenance,
+    design: r.design,
+    country: r.setting.country,
+    care_setting: r.setting.care_setting,
+    payer_types: r.payer_types,
+    financing_models: r.financing_models,
+    modalities: r.modalities,
+    conditions: r.conditions,
+    evidence_year: row.evidence_year,
+    evidence_grade: row.grade,
+    evidence_grade_reason: row.grade_reason,
+    key_figures: keyFigures(row),
+    url: `${origin}/api/v1/case-studies/${r.slug}`,
+  };
+}

@@ -1,0 +1,94 @@
+/** Request and response schemas of the case-study API: validation, types and OpenAPI from one place. */
+import * as z from "zod";
+import { caseStudySchema } from "../domain/case-study";
+import { facetEnumerations } from "../domain/enums";
+import { grades } from "../domain/grading";
+
+const facetFilter = (values: readonly [string, ...string[]], what: string) =>
+  z
+    .array(z.enum(values))
+    .max(50)
+    .optional()
+    .describe(`Only records with any of these ${what} (repeat the parameter or separate values with commas)`);
+
+/** Enumerated filters shared by the list API and pages: one per facet. */
+export const facetFilterShape = {
+  condition: facetFilter(facetEnumerations.condition.values, "conditions"),
+  modality: facetFilter(facetEnumerations.modality.values, "modalities"),
+  financing_model: facetFilter(facetEnumerations.financing_model.values, "financing models"),
+  payer_type: facetFilter(facetEnumerations.payer_type.values, "payer types"),
+  design: facetFilter(facetEnumerations.design.values, "study designs"),
+  provenance: facetFilter(facetEnumerations.provenance.values, "provenances"),
+  care_setting: facetFilter(facetEnumerations.care_setting.values, "care settings"),
+  metric: facetFilter(facetEnumerations.metric.values, "outcome metrics"),
+  status: facetFilter(facetEnumerations.status.values, "statuses (default: published)"),
+  country: z
+    .array(z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code"))
+    .max(50)
+    .optional()
+    .describe("Only records from any of these countries (ISO 3166-1 alpha-2; ZZ = several)"),
+};
+
+/** Query keys that may take several values. */
+export const facetFilterKeys: ReadonlySet<string> = new Set(Object.keys(facetFilterShape));
+
+export const listQuerySchema = z.strictObject({
+  ...facetFilterShape,
+  order: z.enum(["newest", "strongest", "title"]).default("newest").describe("Sort order"),
+  page: z.coerce.number().int().min(1).max(100_000).default(1).describe("Page number, from 1"),
+  limit: z.coerce.number().int().min(1).max(50).default(20).describe("Records per page, at most 50"),
+});
+
+export type ListQuery = z.output<typeof listQuerySchema>;
+
+export const slugParamsSchema = z.object({ slug: z.string().describe("The record's slug") });
+
+const gradeFields = {
+  evidence_grade: z.enum(grades).describe("Derived from design, provenance and population size (see /about/methods)"),
+  evidence_grade_reason: z.string().describe('The grade in words, e.g. "B: quasi-experimental study, verified, n=4,869"'),
+};
+
+/** GET /api/v1/case-studies/{slug}: the contract's record plus its derived fields. */
+export const caseStudyResponseSchema = z
+  .intersection(
+    caseStudySchema,
+    z.object({ ...gradeFields, body_html: z.string().describe("The body rendered from Markdown and sanitised") }),
+  )
+  .meta({ id: "CaseStudy" });
+
+export const keyFigureSchema = z.object({
+  metric: z.string(),
+  label: z.string(),
+  text: z.string().describe('The figure as displayed, e.g. "−18% vs before"'),
+});
+
+export const caseStudySummarySchema = z
+  .object({
+    slug: z.string(),
+    title: z.string(),
+    summary: z.string(),
+    status: z.string(),
+    provenance: z.string(),
+    design: z.string(),
+    country: z.string(),
+    care_setting: z.string(),
+    payer_types: z.array(z.string()),
+    financing_models: z.array(z.string()),
+    modalities: z.array(z.string()),
+    conditions: z.array(z.string()),
+    evidence_year: z.int().nullable(),
+    ...gradeFields,
+    key_figures: z.array(keyFigureSchema),
+    url: z.string(),
+  })
+  .meta({ id: "CaseStudySummary" });
+
+export const caseStudyListSchema = z.object({
+  items: z.array(caseStudySummarySchema),
+  total: z.int(),
+  page: z.int(),
+  limit: z.int(),
+  pages: z.int(),
+  next: z.string().nullable().describe("URL of the next page, or null on the last"),
+  prev: z.string().nullable(),
+});

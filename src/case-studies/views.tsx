@@ -1,0 +1,217 @@
+/** Pages for case studies: the record page and the browse list. */
+import type { CaseStudy } from "../domain/case-study";
+import {
+  careSettings,
+  conditions,
+  designs,
+  facetEnumerations,
+  financingModels,
+  modalities,
+  payerTypes,
+  populationUnits,
+} from "../domain/enums";
+import { gradeMeanings } from "../domain/grading";
+import { CaseStudyCard, GradeBadge, OutcomesTable, RecordBanners, SourceList } from "../views/evidence";
+import { Layout } from "../views/layout";
+import type { CaseStudyRow } from "./queries";
+import type { ListQuery } from "./schemas";
+
+function TermLinks({ kind, values, label }: { kind: string; values: string[]; label: (v: string) => string }) {
+  return (
+    <>
+      {values.map((value, i) => (
+        <>
+          {i > 0 ? ", " : ""}
+          <a href={`/taxonomy/${kind}#${value}`}>{label(value)}</a>
+        </>
+      ))}
+    </>
+  );
+}
+
+function formatPeriod(period: CaseStudy["period"]): string | null {
+  if (!period) return null;
+  return period.end && period.end !== period.start ? `${period.start} to ${period.end}` : period.start;
+}
+
+export function CaseStudyPage({ row }: { row: CaseStudyRow }) {
+  const r = row.record;
+  const period = formatPeriod(r.period);
+  return (
+    <Layout title={r.title} description={r.summary}>
+      <article>
+        <p class="small muted">
+          <a href="/case-studies">Case studies</a> / {designs.label(r.design)}
+        </p>
+        <h1>{r.title}</h1>
+        <RecordBanners record={r} />
+        <p class="lede">{r.summary}</p>
+        <section aria-labelledby="grade-heading">
+          <h2 id="grade-heading" class="visually-hidden">
+            Evidence grade
+          </h2>
+          <p>
+            <GradeBadge grade={row.grade} /> <strong>Evidence grade {row.grade}.</strong> {row.grade_reason}.{" "}
+            <span class="muted">{gradeMeanings[row.grade]}</span> <a href="/about/methods#grading">How grades work</a>
+          </p>
+        </section>
+        <dl class="facts">
+          {r.setting.organization ? (
+            <>
+              <dt>Organisation</dt>
+              <dd>{r.setting.organization}</dd>
+            </>
+          ) : null}
+          <dt>Setting</dt>
+          <dd>
+            {careSettings.label(r.setting.care_setting)}, {r.setting.country === "ZZ" ? "several countries" : r.setting.country}
+            {r.setting.region ? ` (${r.setting.region})` : ""}
+          </dd>
+          <dt>Who paid</dt>
+          <dd>
+            <TermLinks kind="payer_types" values={r.payer_types} label={payerTypes.label} />
+          </dd>
+          <dt>How</dt>
+          <dd>
+            <TermLinks kind="financing_models" values={r.financing_models} label={financingModels.label} />
+          </dd>
+          <dt>For what</dt>
+          <dd>
+            <TermLinks kind="modalities" values={r.modalities} label={modalities.label} /> for{" "}
+            <TermLinks kind="conditions" values={r.conditions} label={conditions.label} />
+          </dd>
+          <dt>Design</dt>
+          <dd>
+            <a href={`/taxonomy/designs#${r.design}`}>{designs.label(r.design)}</a>, {r.provenance}
+          </dd>
+          <dt>Population</dt>
+          <dd>
+            {r.population.description}
+            {r.population.size !== undefined
+              ? ` (${r.population.size.toLocaleString("en-US")}${r.population.unit ? ` ${populationUnits.label(r.population.unit)}` : ""})`
+              : ""}
+          </dd>
+          {period ? (
+            <>
+              <dt>Period</dt>
+              <dd>{period}</dd>
+            </>
+          ) : null}
+        </dl>
+        <section aria-labelledby="outcomes-heading">
+          <h2 id="outcomes-heading">Outcomes</h2>
+          <OutcomesTable record={r} />
+        </section>
+        {row.body_html ? (
+          <section aria-labelledby="narrative-heading" class="body">
+            <h2 id="narrative-heading">What happened</h2>
+            <div dangerouslySetInnerHTML={{ __html: row.body_html }} />
+          </section>
+        ) : null}
+        <section aria-labelledby="sources-heading">
+          <h2 id="sources-heading">Sources</h2>
+          <SourceList sources={r.sources} />
+        </section>
+        {r.tags.length ? (
+          <p>
+            {r.tags.map((t) => (
+              <a class="tag" href={`/search?q=${encodeURIComponent(t)}`}>
+                {t}
+              </a>
+            ))}
+          </p>
+        ) : null}
+        <p class="small muted no-print">
+          Data: <a href={`/api/v1/case-studies/${r.slug}`}>JSON</a> · Last updated {row.updated_at.slice(0, 10)}
+        </p>
+      </article>
+    </Layout>
+  );
+}
+
+const BROWSE_FILTERS = ["condition", "modality", "financing_model", "payer_type", "design", "provenance"] as const;
+
+function pageHref(query: ListQuery, page: number): string {
+  const params = new URLSearchParams();
+  for (const key of [...BROWSE_FILTERS, "care_setting", "metric", "status", "country"] as const) {
+    for (const v of query[key] ?? []) params.append(key, v);
+  }
+  if (query.order !== "newest") params.set("order", query.order);
+  if (page > 1) params.set("page", String(page));
+  const text = params.toString();
+  return `/case-studies${text ? `?${text}` : ""}`;
+}
+
+export function CaseStudyListPage({ rows, total, query }: { rows: CaseStudyRow[]; total: number; query: ListQuery }) {
+  const pages = Math.max(1, Math.ceil(total / query.limit));
+  return (
+    <Layout title="Case studies" description="Browse case studies of financing integrative care.">
+      <h1>Case studies</h1>
+      <p class="lede">
+        Who paid for integrative care, how, and what happened. Null and negative results are included. For full-text
+        search, use <a href="/search">Search</a>.
+      </p>
+      <form class="inline" method="get" action="/case-studies" aria-label="Filter case studies">
+        {BROWSE_FILTERS.map((key) => {
+          const enumeration = facetEnumerations[key];
+          const selected = query[key]?.[0] ?? "";
+          return (
+            <div>
+              <label for={`f-${key}`}>{key.replace("_", " ")}</label>
+              <br />
+              <select id={`f-${key}`} name={key}>
+                <option value="">Any</option>
+                {enumeration.values.map((v) => (
+                  <option value={v} selected={v === selected}>
+                    {enumeration.label(v)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          );
+        })}
+        <div>
+          <label for="f-order">Sort</label>
+          <br />
+          <select id="f-order" name="order">
+            <option value="newest" selected={query.order === "newest"}>
+              Newest
+            </option>
+            <option value="strongest" selected={query.order === "strongest"}>
+              Strongest evidence
+            </option>
+            <option value="title" selected={query.order === "title"}>
+              Title
+            </option>
+          </select>
+        </div>
+        <button type="submit">Apply</button>
+      </form>
+      <p role="status">
+        {total === 0 ? "No case studies match these filters." : `${total} case stud${total === 1 ? "y" : "ies"}`}
+        {total === 0 ? (
+          <>
+            {" "}
+            <a href="/case-studies">Clear all filters</a>
+          </>
+        ) : null}
+      </p>
+      <ul class="cards">
+        {rows.map((row) => (
+          <CaseStudyCard
+            item={{ ...row.record, grade: row.grade, grade_reason: row.grade_reason, evidence_year: row.evidence_year }}
+          />
+        ))}
+      </ul>
+      {pages > 1 ? (
+        <nav class="pager" aria-label="Pages">
+          {query.page > 1 ? <a href={pageHref(query, query.page - 1)}>← Previous</a> : null}
+          <span>
+            Page {query.page} of {pages}
+          </span>
+          {query.page < pages ? <a href={pageHref(query, query.page + 1)}>Next →</a> : null}
+        </nav>
+      ) : null}
+    </Layout>
+  );
+}

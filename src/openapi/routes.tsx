@@ -1,0 +1,98 @@
+/** GET /openapi.json (generated) and /docs, a server-rendered reference of the same document. */
+import { Hono } from "hono";
+import type { AppEnv } from "../env";
+import { Layout } from "../views/layout";
+import { type ApiRoute, buildOpenApiDocument } from "./registry";
+
+type Json = Record<string, unknown>;
+
+function schemaSummary(schema: Json | undefined): string {
+  if (!schema) return "";
+  if (Array.isArray(schema.enum)) return `one of ${(schema.enum as unknown[]).join(", ")}`;
+  if (schema.type === "array") {
+    const items = schema.items as Json | undefined;
+    return `list of ${items && Array.isArray(items.enum) ? (items.enum as unknown[]).join(" | ") : (items?.type ?? "values")}`;
+  }
+  const parts = [String(schema.type ?? "value")];
+  if (schema.minimum !== undefined) parts.push(`≥ ${schema.minimum}`);
+  if (schema.maximum !== undefined) parts.push(`≤ ${schema.maximum}`);
+  if (schema.default !== undefined) parts.push(`default ${JSON.stringify(schema.default)}`);
+  return parts.join(", ");
+}
+
+/** Mounts the document and its reference page for the given routes. */
+export function openApiRoutes(routes: () => ApiRoute[]) {
+  const app = new Hono<AppEnv>();
+  let cached: Json | undefined;
+  const documentFor = (origin: string): Json => {
+    // The schema walk is pure; building it once per isolate keeps /openapi.json cheap.
+    cached ??= buildOpenApiDocument(routes());
+    return { ...cached, servers: [{ url: origin }] };
+  };
+
+  app.get("/openapi.json", (c) => c.json(documentFor(new URL(c.req.url).origin)));
+
+  app.get("/docs", (c) => {
+    const doc = documentFor(new URL(c.req.url).origin);
+    const paths = doc.paths as Record<string, Record<string, Json>>;
+    return c.html(
+      <Layout title="API reference" description="The JSON API: routes, parameters and responses.">
+        <h1>API reference</h1>
+        <p class="lede">
+          Everything on this site is available as JSON. The machine-readable description is{" "}
+          <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1), generated from the same schemas that validate
+          requests. Errors are <code>application/problem+json</code> (RFC 9457) and name every bad field.
+        </p>
+        {Object.entries(paths).map(([path, operations]) =>
+          Object.entries(operations).map(([method, op]) => (
+            <section aria-labelledby={`${method}-${path}`}>
+              <h2 id={`${method}-${path}`}>
+                <code>
+                  {method.toUpperCase()} {path}
+                </code>
+              </h2>
+              <p>
+                <strong>{String(op.summary)}.</strong> {op.description ? String(op.description) : ""}
+              </p>
+              {(op.parameters as Json[]).length ? (
+                <div class="table-wrap">
+                  <table>
+                    <caption class="visually-hidden">Parameters</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">Parameter</th>
+                        <th scope="col">In</th>
+                        <th scope="col">Type</th>
+                        <th scope="col">Description</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {(op.parameters as Json[]).map((p) => (
+                        <tr>
+                          <td>
+                            <code>{String(p.name)}</code>
+                            {p.required ? " (required)" : ""}
+                          </td>
+                          <td>{String(p.in)}</td>
+                          <td class="small">{schemaSummary(p.schema as Json)}</td>
+                          <td>{p.description ? String(p.description) : ""}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              ) : null}
+              <p class="small">
+                Responses:{" "}
+                {Object.entries(op.responses as Record<string, Json>)
+                  .map(([status, r]) => `${status} ${String(r.description)}`)
+                  .join(" · ")}
+              </p>
+            </section>
+          )),
+        )}
+      </Layout>,
+    );
+  });
+  return app;
+}

@@ -1,0 +1,69 @@
+/** The glossary: plain-words explanations of every financing model, modality, condition and other term. */
+import { Hono } from "hono";
+import { taxonomyPages } from "../generated/taxonomy";
+import { facetEnumerations } from "../domain/enums";
+import type { AppEnv } from "../env";
+import { ProblemError } from "../http/problem";
+import { Layout } from "../views/layout";
+
+const FACET_OF_KIND: Record<string, keyof typeof facetEnumerations> = {
+  financing_models: "financing_model",
+  modalities: "modality",
+  conditions: "condition",
+  payer_types: "payer_type",
+  designs: "design",
+  provenance: "provenance",
+  care_settings: "care_setting",
+  metrics: "metric",
+};
+
+export const taxonomyRoutes = new Hono<AppEnv>();
+
+taxonomyRoutes.get("/taxonomy", (c) =>
+  c.html(
+    <Layout title="Glossary" description="Plain-words explanations of the terms used to describe case studies.">
+      <h1>Glossary</h1>
+      <p class="lede">What each way of paying, each kind of care and each condition means here, in plain words.</p>
+      <ul>
+        {taxonomyPages.map((page) => (
+          <li>
+            <a href={`/taxonomy/${page.kind}`}>{page.title}</a>
+          </li>
+        ))}
+      </ul>
+    </Layout>,
+  ),
+);
+
+taxonomyRoutes.get("/taxonomy/:kind", (c) => {
+  const page = taxonomyPages.find((p) => p.kind === c.req.param("kind"));
+  if (!page) throw new ProblemError(404, "There is no glossary page at this address.");
+  const facet = FACET_OF_KIND[page.kind];
+  const enumeration = facet ? facetEnumerations[facet] : undefined;
+  return c.html(
+    <Layout title={page.title}>
+      <p class="small muted">
+        <a href="/taxonomy">Glossary</a>
+      </p>
+      <h1>{page.title}</h1>
+      {page.intro_html ? <div class="body" dangerouslySetInnerHTML={{ __html: page.intro_html }} /> : null}
+      <dl class="body">
+        {Object.entries(page.entries).map(([value, html]) => (
+          <>
+            <dt id={value}>
+              <strong>{enumeration ? enumeration.label(value) : value}</strong> <code class="small">{value}</code>
+            </dt>
+            <dd>
+              <div dangerouslySetInnerHTML={{ __html: html }} />
+              {facet && facet !== "provenance" ? (
+                <p class="small">
+                  <a href={`/case-studies?${facet}=${value}`}>Case studies</a>
+                </p>
+              ) : null}
+            </dd>
+          </>
+        ))}
+      </dl>
+    </Layout>,
+  );
+});

@@ -1,0 +1,50 @@
+/** The site's one stylesheet: served at /assets/site.css (CSP allows no inline styles). Mobile first, print-ready. */
+export const siteCss = `
+:root{--ink:#1d232a;--muted:#55606c;--line:#d7dde3;--bg:#fff;--soft:#f4f6f8;--accent:#0b5cad;--accent-ink:#fff;
+--warn-bg:#fff4d6;--warn-line:#c98a00;--bad-bg:#fde8e8;--bad-line:#b42318;--ok:#1a7f37;
+--gA:#1a7f37;--gB:#2f6f9f;--gC:#8a6d00;--gD:#a2461f;--gE:#6b6b6b;font-size:100%}
+*{box-sizing:border-box}
+body{margin:0;font:1rem/1.55 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:var(--bg)}
+a{color:var(--accent)}a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible,summary:focus-visible{outline:3px solid #f0b400;outline-offset:2px}
+.skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem;z-index:10}
+header.site{border-bottom:1px solid var(--line);background:var(--soft)}
+header.site .wrap{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;align-items:center;justify-content:space-between}
+header.site .brand{font-weight:700;text-decoration:none;color:var(--ink)}
+nav.main ul{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem 1rem;margin:0;padding:0}
+.wrap{max-width:72rem;margin:0 auto;padding:.75rem 1rem}
+main.wrap{padding-top:1.5rem;padding-bottom:3rem}
+h1{font-size:1.9rem;line-height:1.2;margin:.2rem 0 1rem}h2{font-size:1.35rem;margin-top:2rem}h3{font-size:1.1rem}
+.lede{font-size:1.125rem;color:var(--muted);max-width:48rem}
+.muted{color:var(--muted)}.small{font-size:.875rem}
+.banner{border-left:6px solid var(--warn-line);background:var(--warn-bg);padding:.75rem 1rem;margin:1rem 0;border-radius:4px}
+.banner.illustrative{border-color:var(--gE);background:#eee}.banner.retracted{border-color:var(--bad-line);background:var(--bad-bg)}
+.banner strong{display:block}
+.grade{display:inline-flex;align-items:center;justify-content:center;min-width:2rem;height:2rem;border-radius:4px;font-weight:700;color:#fff;padding:0 .4rem}
+.grade-A{background:var(--gA)}.grade-B{background:var(--gB)}.grade-C{background:var(--gC)}.grade-D{background:var(--gD)}.grade-E{background:var(--gE)}
+.tag{display:inline-block;border:1px solid var(--line);border-radius:999px;padding:0 .55rem;font-size:.8rem;margin:0 .25rem .25rem 0;background:#fff}
+.tag.prov-illustrative{border-color:var(--gE);background:#eee}.tag.prov-reported{border-color:var(--warn-line);background:var(--warn-bg)}.tag.prov-verified{border-color:var(--ok)}
+.cards{list-style:none;padding:0;display:grid;gap:1rem;grid-template-columns:repeat(auto-fill,minmax(18rem,1fr))}
+.card{border:1px solid var(--line);border-radius:6px;padding:1rem;background:#fff;display:flex;flex-direction:column;gap:.4rem}
+.card h3{margin:0;font-size:1.05rem}.card p{margin:0}
+dl.facts{display:grid;grid-template-columns:minmax(8rem,max-content) 1fr;gap:.3rem 1rem;margin:1rem 0}
+dl.facts dt{font-weight:600;color:var(--muted)}dl.facts dd{margin:0}
+.table-wrap{overflow-x:auto}
+table{border-collapse:collapse;width:100%;margin:1rem 0;font-size:.95rem}
+th,td{border-bottom:1px solid var(--line);padding:.5rem;text-align:left;vertical-align:top}
+th{background:var(--soft)}td.num{white-space:nowrap;font-variant-numeric:tabular-nums}
+blockquote{margin:.25rem 0;padding:.25rem .75rem;border-left:3px solid var(--line);color:var(--muted);font-size:.9rem}
+ol.citations li{margin-bottom:.6rem}
+.body{max-width:48rem}
+form.inline{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end}
+label{font-weight:600}input,select,button{font:inherit;padding:.45rem .6rem;border:1px solid #8a949e;border-radius:4px}
+button,.button{background:var(--accent);color:var(--accent-ink);border-color:var(--accent);cursor:pointer;text-decoration:none;display:inline-block;padding:.45rem .9rem;border-radius:4px}
+.grid-2{display:grid;gap:1.5rem}@media(min-width:50rem){.grid-2{grid-template-columns:1fr 1fr}}
+.pager{display:flex;gap:1rem;align-items:center;margin:1.5rem 0}
+footer.site{border-top:1px solid var(--line);color:var(--muted);font-size:.875rem}
+code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.9em}pre{background:var(--soft);padding:.75rem;overflow-x:auto;border-radius:4px}
+.visually-hidden{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+@media print{header.site nav,footer.site,.no-print,form{display:none!important}body{font-size:11pt}a{color:inherit}
+.body a[href^="http"]::after,ol.citations a[href^="http"]::after{content:" <" attr(href) ">";font-size:.8em;word-break:break-all}
+.banner{border:2px solid #000;background:none}.grade{color:#000;border:2px solid #000;background:none}
+table{page-break-inside:auto}tr{page-break-inside:avoid}h2{page-break-after:avoid}.card{break-inside:avoid}}
+`;

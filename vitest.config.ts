@@ -1,0 +1,50 @@
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
+import { defineConfig } from "vitest/config";
+import { loadContent, seedStatements } from "./scripts/lib/content";
+
+process.env.WRANGLER_SEND_METRICS = "false";
+process.env.CLOUDFLARE_CF_FETCH_ENABLED = "false";
+
+/** The real content, loaded the same way `npm run content:build` does; a content error fails the run loudly. */
+function contentSeed() {
+  const content = loadContent("content");
+  if (content.errors.length) {
+    throw new Error(`content/ is invalid:\n${content.errors.map((e) => `${e.file} ${e.path}: ${e.message}`).join("\n")}`);
+  }
+  return seedStatements(content.records, "2026-01-01T00:00:00.000Z");
+}
+
+export default defineConfig({
+  test: {
+    reporters: process.env.CI ? ["default", ["json", { outputFile: "test-results/vitest.json" }]] : ["default"],
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["test/unit/**/*.test.ts"],
+          environment: "node",
+        },
+      },
+      {
+        plugins: [
+          cloudflareTest(async () => ({
+            main: "./src/index.ts",
+            wrangler: { configPath: "./wrangler.toml" },
+            miniflare: {
+              bindings: {
+                TEST_MIGRATIONS: await readD1Migrations("schema"),
+                TEST_SEED: contentSeed(),
+                WRITE_TOKEN: "test-write-token",
+              },
+            },
+          })),
+        ],
+        test: {
+          name: "workers",
+          include: ["test/integration/**/*.test.ts", "test/integration/**/*.test.tsx"],
+          setupFiles: ["./test/integration/setup.ts"],
+        },
+      },
+    ],
+  },
+});

@@ -44,7 +44,7 @@ export function createApp() {
     }
     if (wantsJson(c)) return problemResponse(c, problem);
     return c.html(
-      <ErrorPage status={problem.status} title={problem.title} detail={problem.detail} />,
+      <ErrorPage status={problem.status} title={problem.title} detail={problem.detail} errors={problem.errors} />,
       problem.status,
     );
   });

@@ -157,11 +157,25 @@ export function MethodsPage() {
   );
 }
 
-export function ErrorPage({ status, title, detail }: { status: number; title: string; detail: string }) {
+export function ErrorPage({
+  status,
+  title,
+  detail,
+  errors = [],
+}: { status: number; title: string; detail: string; errors?: { path: string; message: string }[] }) {
   return (
     <Layout title={title}>
       <h1>{title}</h1>
       <p class="lede">{detail}</p>
+      {errors.length ? (
+        <ul>
+          {errors.map((e) => (
+            <li>
+              <code>{e.path}</code>: {e.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <p>
         <a href="/">Go to the home page</a> or <a href="/search">search the evidence</a>.
       </p>

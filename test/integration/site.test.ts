@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { get, getJson } from "./helpers";
+
+describe("home and methods", () => {
+  it("home explains the site and links to browsing, newest and strongest evidence", async () => {
+    const html = await (await get("/")).text();
+    expect(html).toContain("Strongest evidence");
+    expect(html).toContain("Newest evidence");
+    expect(html).toContain('href="/case-studies?condition=perinatal"');
+    expect(html).toMatch(/\d+ published case studies/);
+  });
+
+  it("methods page states the rubric and provenance meanings", async () => {
+    const html = await (await get("/about/methods")).text();
+    expect(html).toContain("Evidence grades");
+    expect(html).toContain("Verified");
+    expect(html).toContain("Illustrative");
+    expect(html).toContain("fewer than 100 people");
+  });
+
+  it("serves the stylesheet with print rules", async () => {
+    const res = await get("/assets/site.css");
+    expect(res.headers.get("content-type")).toContain("text/css");
+    expect(await res.text()).toContain("@media print");
+  });
+});
+
+describe("security headers on every response", () => {
+  for (const path of ["/", "/api/v1/case-studies", "/nope", "/api/v1/case-studies/nope", "/openapi.json", "/assets/site.css"]) {
+    it(path, async () => {
+      const res = await get(path);
+      const csp = res.headers.get("content-security-policy") ?? "";
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).not.toContain("unsafe-inline");
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(res.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+      expect(res.headers.get("x-frame-options")).toBe("DENY");
+    });
+  }
+});
+
+describe("one error path", () => {
+  it("API 404s are problem+json", async () => {
+    const res = await get("/api/v1/nothing-here");
+    expect(res.status).toBe(404);
+    expect(res.headers.get("content-type")).toContain("application/problem+json");
+    expect(await res.json()).toMatchObject({ status: 404, instance: "/api/v1/nothing-here" });
+  });
+
+  it("HTML 404s are a friendly page", async () => {
+    const res = await get("/no/such/page");
+    expect(res.status).toBe(404);
+    expect(await res.text()).toContain("Page not found");
+  });
+
+  it("never sends a stack trace", async () => {
+    const res = await get("/api/v1/case-studies?page=abc");
+    const text = await res.text();
+    expect(res.status).toBe(400);
+    expect(text).not.toMatch(/at .*\.(ts|js):\d+/);
+  });
+});
+
+describe("OpenAPI", () => {
+  it("is OpenAPI 3.1 generated from the schemas, with the case-study routes", async () => {
+    const { res, body } = await getJson<{ openapi: string; paths: Record<string, Record<string, { parameters: { name: string }[]; responses: Record<string, unknown> }>> }>("/openapi.json");
+    expect(res.status).toBe(200);
+    expect(body.openapi).toBe("3.1.0");
+    const list = body.paths["/api/v1/case-studies"]?.get;
+    expect(list?.parameters.map((p) => p.name)).toEqual(expect.arrayContaining(["condition", "modality", "page", "limit"]));
+    const one = body.paths["/api/v1/case-studies/{slug}"]?.get;
+    const schema = JSON.stringify(one?.responses["200"]);
+    for (const field of ["evidence_grade", "outcomes", "sources", "financing_models", "price_year", "quote"]) {
+      expect(schema).toContain(field);
+    }
+    expect(JSON.stringify(one?.responses["404"])).toContain("application/problem+json");
+  });
+
+  it("/docs renders the same document as a page", async () => {
+    const html = await (await get("/docs")).text();
+    expect(html).toContain("GET /api/v1/case-studies/{slug}");
+    expect(html).toContain("/openapi.json");
+  });
+});

@@ -1,0 +1,28 @@
+/**
+ * npm run bench — every performance and size figure, each measured against a baseline in the same run
+ * (these machines are shared and noisy, so absolute times mean little; ratios travel).
+ */
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { benchSize } from "./bench-size";
+
+process.env.WRANGLER_SEND_METRICS = "false";
+process.env.CLOUDFLARE_CF_FETCH_ENABLED = "false";
+
+const only = process.argv.slice(2);
+const wanted = (name: string) => only.length === 0 || only.includes(name);
+const results: Record<string, unknown> = {};
+
+if (wanted("size")) results.size = await benchSize();
+
+const here = import.meta.dirname ?? ".";
+if (wanted("calculators") && existsSync(resolve(here, "bench-calculators.ts"))) {
+  const { benchCalculators } = await import("./bench-calculators");
+  results.calculators = await benchCalculators();
+}
+if (wanted("search") && existsSync(resolve(here, "bench-search.ts"))) {
+  const { benchSearch } = await import("./bench-search");
+  results.search = await benchSearch();
+}
+console.log("\n== bench: all figures (JSON) ==");
+console.log(JSON.stringify(results, null, 2));

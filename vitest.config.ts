@@ -9,7 +9,9 @@ process.env.CLOUDFLARE_CF_FETCH_ENABLED = "false";
 function contentSeed() {
   const content = loadContent("content");
   if (content.errors.length) {
-    throw new Error(`content/ is invalid:\n${content.errors.map((e) => `${e.file} ${e.path}: ${e.message}`).join("\n")}`);
+    throw new Error(
+      `content/ is invalid:\n${content.errors.map((e) => `${e.file} ${e.path}: ${e.message}`).join("\n")}`,
+    );
   }
   return seedStatements(content.records, "2026-01-01T00:00:00.000Z");
 }

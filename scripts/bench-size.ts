@@ -55,8 +55,12 @@ export async function benchSize(): Promise<Record<string, unknown>> {
   const withGenerator = await bundleBytes(
     `import * as z from "zod";\nimport { caseStudySchema } from ${src("src/domain/case-study.ts")};\nconsole.log(caseStudySchema.safeParse({}).success, z.toJSONSchema(caseStudySchema));`,
   );
-  const namedZ = await bundleBytes(`import { z } from "zod";\nconsole.log(z.object({ a: z.string() }).parse({ a: "x" }));`);
-  const namespaceZ = await bundleBytes(`import * as z from "zod";\nconsole.log(z.object({ a: z.string() }).parse({ a: "x" }));`);
+  const namedZ = await bundleBytes(
+    `import { z } from "zod";\nconsole.log(z.object({ a: z.string() }).parse({ a: "x" }));`,
+  );
+  const namespaceZ = await bundleBytes(
+    `import * as z from "zod";\nconsole.log(z.object({ a: z.string() }).parse({ a: "x" }));`,
+  );
 
   const figures = {
     worker_raw_bytes: raw,

@@ -10,7 +10,9 @@ import { build } from "esbuild";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const clientDir = join(root, "src/client");
-const entries = existsSync(clientDir) ? readdirSync(clientDir).filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts")) : [];
+const entries = existsSync(clientDir)
+  ? readdirSync(clientDir).filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))
+  : [];
 
 const assets: Record<string, { file: string; body: string }> = {};
 for (const entry of entries) {

@@ -5,12 +5,12 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { parseDocument } from "yaml";
+import { deleteMissingContentStatement, upsertCaseStudyStatements } from "../../src/case-studies/queries";
+import type { BoundStatement } from "../../src/db/statements";
 import { type CaseStudy, type FieldError, parseCaseStudy } from "../../src/domain/case-study";
 import { deriveFields } from "../../src/domain/derive";
 import { facetEnumerations } from "../../src/domain/enums";
 import { renderMarkdown } from "../../src/domain/markdown";
-import { deleteMissingContentStatement, upsertCaseStudyStatements } from "../../src/case-studies/queries";
-import type { BoundStatement } from "../../src/db/statements";
 import type { TaxonomyPage } from "../../src/taxonomy/types";
 
 export interface ContentError extends FieldError {
@@ -45,7 +45,9 @@ export function parseCaseStudyFile(text: string, file: string): { record: CaseSt
   if (!result.ok) return { errors: result.errors.map((e) => ({ file, ...e })) };
   const expected = basename(file, ".md");
   if (result.record.slug !== expected) {
-    return { errors: [{ file, path: "slug", message: `'${result.record.slug}' must equal the file name '${expected}'` }] };
+    return {
+      errors: [{ file, path: "slug", message: `'${result.record.slug}' must equal the file name '${expected}'` }],
+    };
   }
   return { record: result.record };
 }
@@ -67,7 +69,8 @@ export function parseTaxonomyFile(text: string, file: string): { page: TaxonomyP
     care_settings: facetEnumerations.care_setting,
     metrics: facetEnumerations.metric,
   };
-  if (typeof data.title !== "string" || data.title.length < 3) errors.push({ file, path: "title", message: "is required" });
+  if (typeof data.title !== "string" || data.title.length < 3)
+    errors.push({ file, path: "title", message: "is required" });
   const enumeration = typeof kind === "string" ? enumerations[kind] : undefined;
   if (!enumeration) {
     errors.push({ file, path: "kind", message: `must be one of: ${Object.keys(enumerations).join(", ")}` });

@@ -1,12 +1,18 @@
 /** Maps stored rows to the API's shapes. */
+
+import type * as z from "zod";
 import { formatOutcomeContext, formatOutcomeValue, outcomeName } from "../domain/format";
 import type { CaseStudyRow } from "./queries";
-import type * as z from "zod";
 import type { caseStudyResponseSchema, caseStudySummarySchema } from "./schemas";
 
 /** The contract's record plus derived fields: what GET /api/v1/case-studies/{slug} returns. */
 export function toCaseStudyJson(row: CaseStudyRow): z.output<typeof caseStudyResponseSchema> {
-  return { ...row.record, evidence_grade: row.grade, evidence_grade_reason: row.grade_reason, body_html: row.body_html };
+  return {
+    ...row.record,
+    evidence_grade: row.grade,
+    evidence_grade_reason: row.grade_reason,
+    body_html: row.body_html,
+  };
 }
 
 /** Up to three headline figures of a record, as displayed text. */

@@ -1,9 +1,10 @@
 /** All SQL for case studies: writing a record with its children, and reading records and lists. */
+
+import { type BoundStatement, chunkRows, type SqlValue } from "../db/statements";
 import type { CaseStudy } from "../domain/case-study";
 import type { DerivedFields } from "../domain/derive";
-import { facetEnumerations } from "../domain/enums";
+import type { facetEnumerations } from "../domain/enums";
 import type { Grade } from "../domain/grading";
-import { type BoundStatement, chunkRows, type SqlValue } from "../db/statements";
 
 /** Where a record came from: a file in content/ (the build may delete it) or the write API (it may not). */
 export type RecordOrigin = "content" | "api";
@@ -74,12 +75,43 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?
     ...childInserts(
       record.slug,
       "outcomes",
-      ["position", "metric", "label", "kind", "value", "unit", "baseline", "followup", "comparison", "horizon_months",
-        "per", "price_year", "ci_low", "ci_high", "n", "source_key", "quote"],
+      [
+        "position",
+        "metric",
+        "label",
+        "kind",
+        "value",
+        "unit",
+        "baseline",
+        "followup",
+        "comparison",
+        "horizon_months",
+        "per",
+        "price_year",
+        "ci_low",
+        "ci_high",
+        "n",
+        "source_key",
+        "quote",
+      ],
       record.outcomes.map((o, i) => [
-        i, o.metric, o.label ?? null, o.kind, o.value, o.unit, o.baseline ?? null, o.followup ?? null, o.comparison,
-        o.horizon_months ?? null, o.per ?? null, o.price_year ?? null, o.ci_low ?? null, o.ci_high ?? null, o.n ?? null,
-        o.source, o.quote ?? null,
+        i,
+        o.metric,
+        o.label ?? null,
+        o.kind,
+        o.value,
+        o.unit,
+        o.baseline ?? null,
+        o.followup ?? null,
+        o.comparison,
+        o.horizon_months ?? null,
+        o.per ?? null,
+        o.price_year ?? null,
+        o.ci_low ?? null,
+        o.ci_high ?? null,
+        o.n ?? null,
+        o.source,
+        o.quote ?? null,
       ]),
     ),
     ...childInserts(
@@ -87,8 +119,17 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?
       "sources",
       ["position", "key", "kind", "title", "authors_json", "publisher", "year", "url", "doi", "pmid", "accessed"],
       record.sources.map((s, i) => [
-        i, s.key, s.kind, s.title, s.authors ? JSON.stringify(s.authors) : null, s.publisher ?? null, s.year ?? null,
-        s.url ?? null, s.doi ?? null, s.pmid ?? null, s.accessed ?? null,
+        i,
+        s.key,
+        s.kind,
+        s.title,
+        s.authors ? JSON.stringify(s.authors) : null,
+        s.publisher ?? null,
+        s.year ?? null,
+        s.url ?? null,
+        s.doi ?? null,
+        s.pmid ?? null,
+        s.accessed ?? null,
       ]),
     ),
   );
@@ -157,10 +198,7 @@ const ROW_COLUMNS = "record_json, grade, grade_reason, body_html, evidence_year,
 
 /** One record by slug, whatever its status (a retracted record stays readable). */
 export async function findCaseStudy(db: D1Database, slug: string): Promise<CaseStudyRow | null> {
-  const row = await db
-    .prepare(`SELECT ${ROW_COLUMNS} FROM case_studies WHERE slug = ?1`)
-    .bind(slug)
-    .first<RawRow>();
+  const row = await db.prepare(`SELECT ${ROW_COLUMNS} FROM case_studies WHERE slug = ?1`).bind(slug).first<RawRow>();
   return row ? mapRow(row) : null;
 }
 
@@ -220,7 +258,7 @@ export async function listCaseStudies(
     db.prepare(`SELECT count(*) AS total FROM case_studies c ${where}`).bind(...countParams),
   ]);
   return {
-    rows: (rows?.results as RawRow[]).map(mapRow),
+    rows: ((rows?.results ?? []) as RawRow[]).map(mapRow),
     total: (count?.results[0] as { total: number } | undefined)?.total ?? 0,
   };
 }

@@ -24,16 +24,23 @@ export const caseStudyApiRoutes: ApiRoute[] = [
     summary: "List case studies",
     description: "Paginated, filterable by any enumeration. Values within a filter are ORed; filters are ANDed.",
     query: listQuerySchema,
-    responses: { 200: { description: "A page of case studies", schema: caseStudyListSchema }, 400: { description: "Invalid query" } },
+    responses: {
+      200: { description: "A page of case studies", schema: caseStudyListSchema },
+      400: { description: "Invalid query" },
+    },
   },
   {
     method: "get",
     path: "/api/v1/case-studies/{slug}",
     tag: "Case studies",
     summary: "Get one case study",
-    description: "The record exactly as the data contract shapes it, plus the derived evidence grade and rendered body.",
+    description:
+      "The record exactly as the data contract shapes it, plus the derived evidence grade and rendered body.",
     params: slugParamsSchema,
-    responses: { 200: { description: "The case study", schema: caseStudyResponseSchema }, 404: { description: "No such slug" } },
+    responses: {
+      200: { description: "The case study", schema: caseStudyResponseSchema },
+      404: { description: "No such slug" },
+    },
   },
 ];
 

@@ -45,7 +45,9 @@ export const slugParamsSchema = z.object({ slug: z.string().describe("The record
 
 const gradeFields = {
   evidence_grade: z.enum(grades).describe("Derived from design, provenance and population size (see /about/methods)"),
-  evidence_grade_reason: z.string().describe('The grade in words, e.g. "B: quasi-experimental study, verified, n=4,869"'),
+  evidence_grade_reason: z
+    .string()
+    .describe('The grade in words, e.g. "B: quasi-experimental study, verified, n=4,869"'),
 };
 
 /** GET /api/v1/case-studies/{slug}: the contract's record plus its derived fields. */

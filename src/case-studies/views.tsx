@@ -64,7 +64,8 @@ export function CaseStudyPage({ row }: { row: CaseStudyRow }) {
           ) : null}
           <dt>Setting</dt>
           <dd>
-            {careSettings.label(r.setting.care_setting)}, {r.setting.country === "ZZ" ? "several countries" : r.setting.country}
+            {careSettings.label(r.setting.care_setting)},{" "}
+            {r.setting.country === "ZZ" ? "several countries" : r.setting.country}
             {r.setting.region ? ` (${r.setting.region})` : ""}
           </dd>
           <dt>Who paid</dt>

@@ -8,7 +8,14 @@ import { escapeHtml } from "../domain/markdown";
 export type Formatter = (value: number) => string;
 
 const WIDTH = 640;
-const COLORS = { positive: "#1a7f37", negative: "#b42318", neutral: "#0b5cad", muted: "#8a949e", grid: "#d7dde3", ink: "#1d232a" };
+const COLORS = {
+  positive: "#1a7f37",
+  negative: "#b42318",
+  neutral: "#0b5cad",
+  muted: "#8a949e",
+  grid: "#d7dde3",
+  ink: "#1d232a",
+};
 const FONT = 'font-family="system-ui, sans-serif" font-size="12"';
 
 function niceTicks(min: number, max: number, count = 5): number[] {
@@ -72,7 +79,9 @@ export function barLineChart(chart: BarSeriesChart): string {
   const x = (i: number) => left + band * i + band / 2;
   const parts: string[] = [];
   for (const t of ticks) {
-    parts.push(`<line x1="${left}" x2="${WIDTH - right}" y1="${y(t).toFixed(1)}" y2="${y(t).toFixed(1)}" stroke="${t === 0 ? COLORS.ink : COLORS.grid}" stroke-width="1"/>`);
+    parts.push(
+      `<line x1="${left}" x2="${WIDTH - right}" y1="${y(t).toFixed(1)}" y2="${y(t).toFixed(1)}" stroke="${t === 0 ? COLORS.ink : COLORS.grid}" stroke-width="1"/>`,
+    );
     parts.push(text(left - 6, y(t) + 4, chart.format(t), "end"));
   }
   const labelEvery = Math.ceil(n / 12);
@@ -88,14 +97,18 @@ export function barLineChart(chart: BarSeriesChart): string {
     const points = chart.line.values.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(" ");
     parts.push(`<polyline points="${points}" fill="none" stroke="${COLORS.neutral}" stroke-width="2.5"/>`);
     chart.line.values.forEach((v, i) => {
-      parts.push(`<circle cx="${x(i).toFixed(1)}" cy="${y(v).toFixed(1)}" r="3" fill="${COLORS.neutral}"><title>${escapeHtml(`${chart.line?.label}, ${chart.categories[i]}: ${chart.format(v)}`)}</title></circle>`);
+      parts.push(
+        `<circle cx="${x(i).toFixed(1)}" cy="${y(v).toFixed(1)}" r="3" fill="${COLORS.neutral}"><title>${escapeHtml(`${chart.line?.label}, ${chart.categories[i]}: ${chart.format(v)}`)}</title></circle>`,
+      );
     });
   }
   // Legend
   parts.push(`<rect x="${left}" y="8" width="12" height="12" fill="${COLORS.positive}"/>`);
   parts.push(text(left + 16, 18, chart.bars.label));
   if (chart.line) {
-    parts.push(`<line x1="${left + 200}" x2="${left + 220}" y1="14" y2="14" stroke="${COLORS.neutral}" stroke-width="2.5"/>`);
+    parts.push(
+      `<line x1="${left + 200}" x2="${left + 220}" y1="14" y2="14" stroke="${COLORS.neutral}" stroke-width="2.5"/>`,
+    );
     parts.push(text(left + 226, 18, chart.line.label));
   }
   return frame(chart.title, chart.description, height, parts.join(""));
@@ -125,13 +138,18 @@ export function tornadoChart(chart: TornadoChart): string {
   const x = (v: number) => left + ((v - lo) / (hi - lo || 1)) * plotW;
   const parts: string[] = [];
   for (const t of ticks) {
-    parts.push(`<line x1="${x(t).toFixed(1)}" x2="${x(t).toFixed(1)}" y1="${top - 6}" y2="${height - 34}" stroke="${COLORS.grid}"/>`);
+    parts.push(
+      `<line x1="${x(t).toFixed(1)}" x2="${x(t).toFixed(1)}" y1="${top - 6}" y2="${height - 34}" stroke="${COLORS.grid}"/>`,
+    );
     parts.push(text(x(t), height - 18, chart.format(t), "middle"));
   }
   chart.rows.forEach((row, i) => {
     const yMid = top + i * rowH + rowH / 2;
     parts.push(text(left - 8, yMid + 4, row.label, "end"));
-    for (const [value, fill] of [[row.low, COLORS.negative], [row.high, COLORS.positive]] as const) {
+    for (const [value, fill] of [
+      [row.low, COLORS.negative],
+      [row.high, COLORS.positive],
+    ] as const) {
       const x0 = x(chart.base);
       const x1 = x(value);
       parts.push(
@@ -139,7 +157,9 @@ export function tornadoChart(chart: TornadoChart): string {
       );
     }
   });
-  parts.push(`<line x1="${x(chart.base).toFixed(1)}" x2="${x(chart.base).toFixed(1)}" y1="${top - 10}" y2="${height - 34}" stroke="${COLORS.ink}" stroke-width="2"/>`);
+  parts.push(
+    `<line x1="${x(chart.base).toFixed(1)}" x2="${x(chart.base).toFixed(1)}" y1="${top - 10}" y2="${height - 34}" stroke="${COLORS.ink}" stroke-width="2"/>`,
+  );
   parts.push(text(x(chart.base), top - 14, `base ${chart.format(chart.base)}`, "middle"));
   return frame(chart.title, chart.description, height, parts.join(""));
 }
@@ -187,13 +207,17 @@ export function histogramChart(chart: HistogramChart): string {
       `<rect x="${(left + (plotW * i) / bins + 0.5).toFixed(1)}" y="${(top + plotH - h).toFixed(1)}" width="${Math.max(0.5, plotW / bins - 1).toFixed(1)}" height="${h.toFixed(1)}" fill="${to <= 0 ? COLORS.negative : COLORS.positive}" fill-opacity="0.8"><title>${escapeHtml(`${chart.format(from)} to ${chart.format(to)}: ${count} draws`)}</title></rect>`,
     );
   });
-  parts.push(`<line x1="${left}" x2="${WIDTH - right}" y1="${top + plotH}" y2="${top + plotH}" stroke="${COLORS.ink}"/>`);
+  parts.push(
+    `<line x1="${left}" x2="${WIDTH - right}" y1="${top + plotH}" y2="${top + plotH}" stroke="${COLORS.ink}"/>`,
+  );
   for (const t of niceTicks(min, max, 5)) {
     if (t < min || t > max) continue;
     parts.push(text(x(t), height - bottom + 16, chart.format(t), "middle"));
   }
   (chart.markers ?? []).forEach((m, i) => {
-    parts.push(`<line x1="${x(m.value).toFixed(1)}" x2="${x(m.value).toFixed(1)}" y1="${top - 4}" y2="${top + plotH}" stroke="${COLORS.ink}" stroke-dasharray="4 3"/>`);
+    parts.push(
+      `<line x1="${x(m.value).toFixed(1)}" x2="${x(m.value).toFixed(1)}" y1="${top - 4}" y2="${top + plotH}" stroke="${COLORS.ink}" stroke-dasharray="4 3"/>`,
+    );
     parts.push(text(x(m.value), top - 8 - (i % 2) * 12, m.label, "middle"));
   });
   return frame(chart.title, chart.description, height, parts.join(""));
@@ -220,8 +244,18 @@ export function comparisonChart(chart: ComparisonChart): string {
     const yMid = top + i * rowH + rowH / 2;
     const w = (Math.abs(item.value) / max) * plotW;
     parts.push(text(left - 8, yMid + 4, item.label, "end"));
-    parts.push(`<rect x="${left}" y="${(yMid - 11).toFixed(1)}" width="${Math.max(0.5, w).toFixed(1)}" height="22" fill="${item.highlight ? COLORS.positive : COLORS.muted}"/>`);
-    parts.push(text(left + w + 6, yMid + 4, `${chart.format(item.value)}${item.highlight ? " (lowest)" : ""}`, "start", item.highlight ? 'font-weight="700"' : ""));
+    parts.push(
+      `<rect x="${left}" y="${(yMid - 11).toFixed(1)}" width="${Math.max(0.5, w).toFixed(1)}" height="22" fill="${item.highlight ? COLORS.positive : COLORS.muted}"/>`,
+    );
+    parts.push(
+      text(
+        left + w + 6,
+        yMid + 4,
+        `${chart.format(item.value)}${item.highlight ? " (lowest)" : ""}`,
+        "start",
+        item.highlight ? 'font-weight="700"' : "",
+      ),
+    );
   });
   return frame(chart.title, chart.description, height, parts.join(""));
 }

@@ -21,9 +21,7 @@ import {
   units,
 } from "./enums";
 
-const yearMonth = z
-  .string()
-  .regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, "must be YYYY or YYYY-MM");
+const yearMonth = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, "must be YYYY or YYYY-MM");
 
 /** How far a relative change may disagree with its baseline and follow-up, in percentage points. */
 const RELATIVE_CHANGE_TOLERANCE_PP = 0.5;
@@ -69,7 +67,11 @@ export const outcomeSchema = z
     }
     if (o.kind === "relative_change" && o.baseline !== undefined && o.followup !== undefined) {
       if (o.baseline === 0) {
-        ctx.addIssue({ code: "custom", path: ["baseline"], message: "a relative change cannot start from a baseline of 0" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["baseline"],
+          message: "a relative change cannot start from a baseline of 0",
+        });
       } else {
         const implied = ((o.followup - o.baseline) / Math.abs(o.baseline)) * 100;
         if (Math.abs(implied - o.value) > RELATIVE_CHANGE_TOLERANCE_PP) {
@@ -145,7 +147,13 @@ export const caseStudySchema = z
     outcomes: z.array(outcomeSchema).min(1).max(100),
     sources: z.array(sourceSchema).min(1).max(50),
     tags: z
-      .array(z.string().min(1).max(60).regex(/^[^A-Z]*$/, "must be lower case"))
+      .array(
+        z
+          .string()
+          .min(1)
+          .max(60)
+          .regex(/^[^A-Z]*$/, "must be lower case"),
+      )
       .max(20)
       .default([]),
     body: z.string().max(200_000).default(""),
@@ -253,14 +261,18 @@ export function parseCaseStudy(input: unknown, options: ParseOptions = {}) {
     const copy: Record<string, unknown> = { ...(input as Record<string, unknown>) };
     for (const name of derivedFieldNames) {
       if (!(name in copy)) continue;
-      if (!options.acceptDerived) derivedErrors.push({ path: name, message: "is derived by the knowledge base; never author it" });
+      if (!options.acceptDerived)
+        derivedErrors.push({ path: name, message: "is derived by the knowledge base; never author it" });
       delete copy[name];
     }
     candidate = copy;
   }
   const result = caseStudySchema.safeParse(candidate);
   if (derivedErrors.length) {
-    return { ok: false, errors: [...derivedErrors, ...(result.success ? [] : toFieldErrors(result.error.issues))] } as const;
+    return {
+      ok: false,
+      errors: [...derivedErrors, ...(result.success ? [] : toFieldErrors(result.error.issues))],
+    } as const;
   }
   return result.success
     ? ({ ok: true, record: result.data } as const)

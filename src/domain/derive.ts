@@ -1,6 +1,6 @@
 /** What the knowledge base derives from a record on write: grade, rendered body, search text and filter keys. */
 import type { CaseStudy } from "./case-study";
-import { gradeEvidence, gradeRank, type Grade } from "./grading";
+import { type Grade, gradeEvidence, gradeRank } from "./grading";
 import { markdownToText, renderMarkdown } from "./markdown";
 
 const COST_METRICS = new Set<CaseStudy["outcomes"][number]["metric"]>([

@@ -66,7 +66,9 @@ export function gradeEvidence(record: GradeInput): EvidenceGrade {
   const designLabel = designs.label(record.design).toLowerCase();
   const size = record.population.size;
   const sizeText =
-    size === undefined ? "size not reported" : `n=${size.toLocaleString("en-US")}${record.population.unit && record.population.unit !== "patients" && record.population.unit !== "participants" ? ` ${record.population.unit.replace("_", "-")}` : ""}`;
+    size === undefined
+      ? "size not reported"
+      : `n=${size.toLocaleString("en-US")}${record.population.unit && record.population.unit !== "patients" && record.population.unit !== "participants" ? ` ${record.population.unit.replace("_", "-")}` : ""}`;
 
   if (record.provenance === "illustrative" || record.design === "illustrative") {
     return { grade: "E", reason: `E: ${designLabel}, illustrative figures with no identifiable primary source` };
@@ -79,7 +81,10 @@ export function gradeEvidence(record: GradeInput): EvidenceGrade {
     if (next !== grade) adjustments.push(`lowered from ${grade} because the figures are reported, not verified`);
     grade = next;
   }
-  const countsPeople = record.population.unit !== "studies" && record.population.unit !== "member_months" && record.population.unit !== "visits";
+  const countsPeople =
+    record.population.unit !== "studies" &&
+    record.population.unit !== "member_months" &&
+    record.population.unit !== "visits";
   if (size !== undefined && size < SMALL_SAMPLE && countsPeople && !pooledDesigns.has(record.design)) {
     const next = lower(grade, "D");
     if (next !== grade) adjustments.push(`lowered from ${grade} for a small sample`);

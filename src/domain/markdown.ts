@@ -56,7 +56,10 @@ export function renderMarkdown(markdown: string): string {
 export function markdownToText(markdown: string): string {
   return renderMarkdown(markdown)
     .replace(/<[^>]*>/g, " ")
-    .replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" })[e] ?? "")
+    .replace(
+      /&(amp|lt|gt|quot|#39);/g,
+      (_, e: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" })[e] ?? "",
+    )
     .replace(/\s+/g, " ")
     .trim();
 }

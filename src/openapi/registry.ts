@@ -44,7 +44,10 @@ function toSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
 
 function parameters(route: ApiRoute): JsonSchema[] {
   const out: JsonSchema[] = [];
-  for (const [where, schema] of [["path", route.params], ["query", route.query]] as const) {
+  for (const [where, schema] of [
+    ["path", route.params],
+    ["query", route.query],
+  ] as const) {
     if (!schema) continue;
     for (const [name, field] of Object.entries(schema.shape)) {
       const fieldSchema = toSchema(field as z.ZodType, "input");
@@ -67,7 +70,8 @@ export function buildOpenApiDocument(routes: readonly ApiRoute[], serverUrl?: st
   for (const route of routes) {
     const responses: Record<string, unknown> = {};
     for (const [status, response] of Object.entries(route.responses)) {
-      const contentType = response.contentType ?? (Number(status) >= 400 ? "application/problem+json" : "application/json");
+      const contentType =
+        response.contentType ?? (Number(status) >= 400 ? "application/problem+json" : "application/json");
       const schema = response.schema ?? (Number(status) >= 400 ? problemSchema : undefined);
       responses[status] = {
         description: response.description,
@@ -82,7 +86,12 @@ export function buildOpenApiDocument(routes: readonly ApiRoute[], serverUrl?: st
       operationId: `${route.method}${route.path.replace(/[^a-zA-Z0-9]+(.)?/g, (_, ch: string | undefined) => (ch ? ch.toUpperCase() : ""))}`,
       parameters: parameters(route),
       ...(route.body
-        ? { requestBody: { required: false, content: { "application/json": { schema: toSchema(route.body, "input") } } } }
+        ? {
+            requestBody: {
+              required: false,
+              content: { "application/json": { schema: toSchema(route.body, "input") } },
+            },
+          }
         : {}),
       responses,
     };

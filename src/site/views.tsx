@@ -1,7 +1,8 @@
 /** The home page, the methods page and the error page. */
-import { designs, provenances } from "../domain/enums";
-import { designCeiling, type Grade, gradeMeanings, gradingRules, grades } from "../domain/grading";
+
 import type { CaseStudyRow } from "../case-studies/queries";
+import { designs, provenances } from "../domain/enums";
+import { designCeiling, type Grade, gradeMeanings, grades, gradingRules } from "../domain/grading";
 import { CaseStudyCard, GradeBadge } from "../views/evidence";
 import { Layout } from "../views/layout";
 import type { Overview } from "./queries";
@@ -20,7 +21,15 @@ function cardItem(row: CaseStudyRow) {
   return { ...row.record, grade: row.grade, grade_reason: row.grade_reason, evidence_year: row.evidence_year };
 }
 
-export function HomePage({ newest, strongest, overview }: { newest: CaseStudyRow[]; strongest: CaseStudyRow[]; overview: Overview }) {
+export function HomePage({
+  newest,
+  strongest,
+  overview,
+}: {
+  newest: CaseStudyRow[];
+  strongest: CaseStudyRow[];
+  overview: Overview;
+}) {
   return (
     <Layout
       title="Evidence and ROI for financing integrative care"
@@ -28,9 +37,9 @@ export function HomePage({ newest, strongest, overview }: { newest: CaseStudyRow
     >
       <h1>Evidence and ROI for financing integrative care</h1>
       <p class="lede">
-        Who paid for acupuncture, nutrition counselling, CBT, mindfulness, group visits, doulas and lifestyle
-        programmes — how they paid, and what happened to readmissions, opioid use, costs and outcomes. Every figure
-        carries its source; every record carries an evidence grade; null and negative results are kept.
+        Who paid for acupuncture, nutrition counselling, CBT, mindfulness, group visits, doulas and lifestyle programmes
+        — how they paid, and what happened to readmissions, opioid use, costs and outcomes. Every figure carries its
+        source; every record carries an evidence grade; null and negative results are kept.
       </p>
       <p>
         {overview.total} published case studies:{" "}
@@ -39,14 +48,16 @@ export function HomePage({ newest, strongest, overview }: { newest: CaseStudyRow
           .join(", ")}
         . <a href="/about/methods">What verified, reported and illustrative mean</a>.
       </p>
-      <form class="inline" method="get" action="/search" role="search">
-        <div>
-          <label for="home-q">Search the evidence</label>
-          <br />
-          <input id="home-q" name="q" type="search" placeholder="acupuncture back pain savings" size={32} />
-        </div>
-        <button type="submit">Search</button>
-      </form>
+      <search>
+        <form class="inline" method="get" action="/search">
+          <div>
+            <label for="home-q">Search the evidence</label>
+            <br />
+            <input id="home-q" name="q" type="search" placeholder="acupuncture back pain savings" size={32} />
+          </div>
+          <button type="submit">Search</button>
+        </form>
+      </search>
       <h2>Start from a question</h2>
       <ul>
         {START_POINTS.map((p) => (
@@ -87,14 +98,20 @@ export function HomePage({ newest, strongest, overview }: { newest: CaseStudyRow
 }
 
 const PROVENANCE_MEANINGS: Record<string, string> = {
-  verified: "Every figure was checked against a cited primary source (the journal article, the agency's own document), and each outcome carries a verbatim quote from it.",
-  reported: "The figures come from a secondary source — news, a press release, a vendor or programme report, a synopsis — and have not been checked against the primary data. Treat them as claims to verify.",
-  illustrative: "Example figures with no identifiable primary source, such as the case studies of the article this project grew from. They show what a result could look like; they are not evidence, and the site never uses them as if they were.",
+  verified:
+    "Every figure was checked against a cited primary source (the journal article, the agency's own document), and each outcome carries a verbatim quote from it.",
+  reported:
+    "The figures come from a secondary source — news, a press release, a vendor or programme report, a synopsis — and have not been checked against the primary data. Treat them as claims to verify.",
+  illustrative:
+    "Example figures with no identifiable primary source, such as the case studies of the article this project grew from. They show what a result could look like; they are not evidence, and the site never uses them as if they were.",
 };
 
 export function MethodsPage() {
   return (
-    <Layout title="Methods: evidence grades and provenance" description="How evidence grades are derived and what provenance means.">
+    <Layout
+      title="Methods: evidence grades and provenance"
+      description="How evidence grades are derived and what provenance means."
+    >
       <h1>Methods</h1>
       <p class="lede">
         Every case study records its study design, where its figures come from (provenance), and how many people it
@@ -144,14 +161,14 @@ export function MethodsPage() {
         </table>
       </div>
       <p>
-        The reason shown beside each grade says how it was reached, for example “B: quasi-experimental study,
-        verified, n=4,869”. A grade describes the strength of the design and the traceability of the figures, not
-        whether the result was positive: null and negative results are graded the same way.
+        The reason shown beside each grade says how it was reached, for example “B: quasi-experimental study, verified,
+        n=4,869”. A grade describes the strength of the design and the traceability of the figures, not whether the
+        result was positive: null and negative results are graded the same way.
       </p>
       <h2 id="money">Money figures</h2>
       <p>
-        Dollar amounts are shown as the source states them. When the source does not say which year's dollars it
-        uses, the figure is marked and left out of inflation-adjusted comparisons rather than adjusted on a guess.
+        Dollar amounts are shown as the source states them. When the source does not say which year's dollars it uses,
+        the figure is marked and left out of inflation-adjusted comparisons rather than adjusted on a guess.
       </p>
     </Layout>
   );
@@ -162,7 +179,12 @@ export function ErrorPage({
   title,
   detail,
   errors = [],
-}: { status: number; title: string; detail: string; errors?: { path: string; message: string }[] }) {
+}: {
+  status: number;
+  title: string;
+  detail: string;
+  errors?: { path: string; message: string }[];
+}) {
   return (
     <Layout title={title}>
       <h1>{title}</h1>

@@ -1,8 +1,8 @@
 /** The glossary: plain-words explanations of every financing model, modality, condition and other term. */
 import { Hono } from "hono";
-import { taxonomyPages } from "../generated/taxonomy";
 import { facetEnumerations } from "../domain/enums";
 import type { AppEnv } from "../env";
+import { taxonomyPages } from "../generated/taxonomy";
 import { ProblemError } from "../http/problem";
 import { Layout } from "../views/layout";
 

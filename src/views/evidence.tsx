@@ -13,7 +13,12 @@ import { type Grade, gradeMeanings } from "../domain/grading";
 
 export function GradeBadge({ grade, reason }: { grade: Grade; reason?: string }) {
   return (
-    <span class={`grade grade-${grade}`} title={reason ?? gradeMeanings[grade]} role="img" aria-label={`Evidence grade ${grade}`}>
+    <span
+      class={`grade grade-${grade}`}
+      title={reason ?? gradeMeanings[grade]}
+      role="img"
+      aria-label={`Evidence grade ${grade}`}
+    >
       {grade}
     </span>
   );

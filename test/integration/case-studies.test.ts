@@ -3,8 +3,20 @@ import { describe, expect, it } from "vitest";
 import { parseCaseStudy } from "../../src/domain/case-study";
 import { get, getJson } from "./helpers";
 
-type List = { items: { slug: string; evidence_grade: string; provenance: string; status: string; conditions: string[] }[]; total: number; pages: number; next: string | null; prev: string | null };
-type Problem = { type: string; title: string; status: number; detail: string; errors?: { path: string; message: string }[] };
+type List = {
+  items: { slug: string; evidence_grade: string; provenance: string; status: string; conditions: string[] }[];
+  total: number;
+  pages: number;
+  next: string | null;
+  prev: string | null;
+};
+type Problem = {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors?: { path: string; message: string }[];
+};
 
 async function allSlugs(): Promise<string[]> {
   const { results } = await env.DB.prepare("SELECT slug FROM case_studies ORDER BY slug").all<{ slug: string }>();
@@ -20,9 +32,26 @@ describe("GET /api/v1/case-studies/{slug}", () => {
       expect(res.status).toBe(200);
       expect(res.headers.get("content-type")).toContain("application/json");
       const allowed = new Set([
-        "slug", "title", "summary", "status", "provenance", "setting", "payer_types", "financing_models", "modalities",
-        "conditions", "design", "period", "population", "outcomes", "sources", "tags", "body",
-        "evidence_grade", "evidence_grade_reason", "body_html",
+        "slug",
+        "title",
+        "summary",
+        "status",
+        "provenance",
+        "setting",
+        "payer_types",
+        "financing_models",
+        "modalities",
+        "conditions",
+        "design",
+        "period",
+        "population",
+        "outcomes",
+        "sources",
+        "tags",
+        "body",
+        "evidence_grade",
+        "evidence_grade_reason",
+        "body_html",
       ]);
       expect(Object.keys(body).filter((k) => !allowed.has(k))).toEqual([]);
       expect(body.evidence_grade).toMatch(/^[A-E]$/);
@@ -80,7 +109,9 @@ describe("GET /api/v1/case-studies", () => {
     expect(body.items.length).toBeGreaterThan(0);
     expect(body.items.every((i) => i.provenance === "illustrative")).toBe(true);
     const both = await getJson<List>("/api/v1/case-studies?condition=chronic_pain,perinatal&limit=50");
-    expect(both.body.items.every((i) => i.conditions.includes("chronic_pain") || i.conditions.includes("perinatal"))).toBe(true);
+    expect(
+      both.body.items.every((i) => i.conditions.includes("chronic_pain") || i.conditions.includes("perinatal")),
+    ).toBe(true);
     const one = await getJson<List>("/api/v1/case-studies?condition=chronic_pain&limit=50");
     expect(both.body.total).toBeGreaterThanOrEqual(one.body.total);
   });
@@ -97,8 +128,12 @@ describe("GET /api/v1/case-studies", () => {
   });
 
   it("leaves drafts and retracted records out unless asked", async () => {
-    await env.DB.prepare("UPDATE case_studies SET status = 'retracted' WHERE slug = 'rural-cooperative-membership-clinic'").run();
-    await env.DB.prepare("UPDATE case_study_facets SET value = 'retracted' WHERE facet = 'status' AND case_study_id = (SELECT id FROM case_studies WHERE slug = 'rural-cooperative-membership-clinic')").run();
+    await env.DB.prepare(
+      "UPDATE case_studies SET status = 'retracted' WHERE slug = 'rural-cooperative-membership-clinic'",
+    ).run();
+    await env.DB.prepare(
+      "UPDATE case_study_facets SET value = 'retracted' WHERE facet = 'status' AND case_study_id = (SELECT id FROM case_studies WHERE slug = 'rural-cooperative-membership-clinic')",
+    ).run();
     const published = await getJson<List>("/api/v1/case-studies?limit=50");
     expect(published.body.items.map((i) => i.slug)).not.toContain("rural-cooperative-membership-clinic");
     const retracted = await getJson<List>("/api/v1/case-studies?status=retracted");

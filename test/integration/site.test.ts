@@ -26,7 +26,14 @@ describe("home and methods", () => {
 });
 
 describe("security headers on every response", () => {
-  for (const path of ["/", "/api/v1/case-studies", "/nope", "/api/v1/case-studies/nope", "/openapi.json", "/assets/site.css"]) {
+  for (const path of [
+    "/",
+    "/api/v1/case-studies",
+    "/nope",
+    "/api/v1/case-studies/nope",
+    "/openapi.json",
+    "/assets/site.css",
+  ]) {
     it(path, async () => {
       const res = await get(path);
       const csp = res.headers.get("content-security-policy") ?? "";
@@ -64,11 +71,16 @@ describe("one error path", () => {
 
 describe("OpenAPI", () => {
   it("is OpenAPI 3.1 generated from the schemas, with the case-study routes", async () => {
-    const { res, body } = await getJson<{ openapi: string; paths: Record<string, Record<string, { parameters: { name: string }[]; responses: Record<string, unknown> }>> }>("/openapi.json");
+    const { res, body } = await getJson<{
+      openapi: string;
+      paths: Record<string, Record<string, { parameters: { name: string }[]; responses: Record<string, unknown> }>>;
+    }>("/openapi.json");
     expect(res.status).toBe(200);
     expect(body.openapi).toBe("3.1.0");
     const list = body.paths["/api/v1/case-studies"]?.get;
-    expect(list?.parameters.map((p) => p.name)).toEqual(expect.arrayContaining(["condition", "modality", "page", "limit"]));
+    expect(list?.parameters.map((p) => p.name)).toEqual(
+      expect.arrayContaining(["condition", "modality", "page", "limit"]),
+    );
     const one = body.paths["/api/v1/case-studies/{slug}"]?.get;
     const schema = JSON.stringify(one?.responses["200"]);
     for (const field of ["evidence_grade", "outcomes", "sources", "financing_models", "price_year", "quote"]) {

@@ -29,13 +29,29 @@ describe("svg charts", () => {
   });
 
   it("tornado chart draws a low and a high bar per row", () => {
-    const svg = tornadoChart({ title: "t", description: "d", base: 10, rows: [{ label: "a", low: 5, high: 20 }, { label: "b", low: 8, high: 12 }], format: usd });
+    const svg = tornadoChart({
+      title: "t",
+      description: "d",
+      base: 10,
+      rows: [
+        { label: "a", low: 5, high: 20 },
+        { label: "b", low: 8, high: 12 },
+      ],
+      format: usd,
+    });
     wellFormed(svg);
     expect(svg.match(/<rect /g)?.length).toBe(4);
   });
 
   it("histogram counts every finite draw once and survives a constant sample", () => {
-    const svg = histogramChart({ title: "h", description: "d", values: [1, 2, 3, 4, Number.NaN], bins: 4, markers: [{ label: "P50", value: 2.5 }], format: usd });
+    const svg = histogramChart({
+      title: "h",
+      description: "d",
+      values: [1, 2, 3, 4, Number.NaN],
+      bins: 4,
+      markers: [{ label: "P50", value: 2.5 }],
+      format: usd,
+    });
     wellFormed(svg);
     const counts = [...svg.matchAll(/: (\d+) draws/g)].map((m) => Number(m[1]));
     expect(counts.reduce((a, b) => a + b, 0)).toBe(4);
@@ -44,7 +60,15 @@ describe("svg charts", () => {
   });
 
   it("comparison chart marks the highlighted option", () => {
-    const svg = comparisonChart({ title: "c", description: "d", items: [{ label: "A", value: 100 }, { label: "B", value: 50, highlight: true }], format: usd });
+    const svg = comparisonChart({
+      title: "c",
+      description: "d",
+      items: [
+        { label: "A", value: 100 },
+        { label: "B", value: 50, highlight: true },
+      ],
+      format: usd,
+    });
     wellFormed(svg);
     expect(svg).toContain("$50 (lowest)");
   });

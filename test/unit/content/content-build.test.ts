@@ -2,10 +2,10 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { stringify } from "yaml";
 import { describe, expect, it } from "vitest";
-import { D1_MAX_PARAMS, D1_MAX_SQL_BYTES, inlineStatement } from "../../../src/db/statements";
+import { stringify } from "yaml";
 import { loadContent, parseCaseStudyFile, seedStatements } from "../../../scripts/lib/content";
+import { D1_MAX_PARAMS, D1_MAX_SQL_BYTES, inlineStatement } from "../../../src/db/statements";
 import { verifiedRecord } from "../domain/fixtures";
 
 function fileFor(record: Record<string, unknown>, body = "Body text."): string {
@@ -91,7 +91,10 @@ describe("seed statements", () => {
   it("chunk a record with many outcomes under 100 bound parameters", () => {
     const base = verifiedRecord();
     const outcome = (base.outcomes as object[])[0] as object;
-    const parsed = parseCaseStudyFile(fileFor({ ...base, outcomes: Array.from({ length: 40 }, () => outcome) }), `${base.slug}.md`);
+    const parsed = parseCaseStudyFile(
+      fileFor({ ...base, outcomes: Array.from({ length: 40 }, () => outcome) }),
+      `${base.slug}.md`,
+    );
     if (!("record" in parsed)) throw new Error("fixture invalid");
     const statements = seedStatements([parsed.record], "2026-01-01T00:00:00Z");
     const outcomeInserts = statements.filter((s) => s.sql.includes("INSERT INTO outcomes"));
@@ -100,7 +103,9 @@ describe("seed statements", () => {
   });
 
   it("inlines parameters as escaped SQL literals", () => {
-    expect(inlineStatement({ sql: "SELECT ?1, ?2, ?3", params: ["it's", 4.5, null] })).toBe("SELECT 'it''s', 4.5, NULL;");
+    expect(inlineStatement({ sql: "SELECT ?1, ?2, ?3", params: ["it's", 4.5, null] })).toBe(
+      "SELECT 'it''s', 4.5, NULL;",
+    );
   });
 
   it("the real content/ validates", () => {

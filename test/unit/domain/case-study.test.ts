@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { caseStudySchema, parseCaseStudy } from "../../../src/domain/case-study";
 import { illustrativeRecord, verifiedRecord } from "./fixtures";
 
+// biome-ignore lint/suspicious/noExplicitAny: tests reach into fixtures to break one field at a time
 type Mutable = Record<string, any>;
 
 /** Parses a copy of a fixture after `change`, returning the error paths (empty when valid). */
@@ -41,11 +42,39 @@ describe("case-study contract: valid records", () => {
       design: "illustrative",
       population: { description: "Medicare Advantage members with chronic pain or diabetes" },
       outcomes: [
-        { metric: "readmissions_30d", kind: "relative_change", value: -18, unit: "percent", comparison: "pre_period", source: "article" },
-        { metric: "opioid_fills", kind: "relative_change", value: -22, unit: "percent", comparison: "pre_period", source: "article" },
-        { metric: "roi_ratio", kind: "ratio", value: 3, unit: "ratio", comparison: "none", horizon_months: 18, source: "article" },
+        {
+          metric: "readmissions_30d",
+          kind: "relative_change",
+          value: -18,
+          unit: "percent",
+          comparison: "pre_period",
+          source: "article",
+        },
+        {
+          metric: "opioid_fills",
+          kind: "relative_change",
+          value: -22,
+          unit: "percent",
+          comparison: "pre_period",
+          source: "article",
+        },
+        {
+          metric: "roi_ratio",
+          kind: "ratio",
+          value: 3,
+          unit: "ratio",
+          comparison: "none",
+          horizon_months: 18,
+          source: "article",
+        },
       ],
-      sources: [{ key: "article", kind: "source_document", title: "Financing integrative medicine for wellness outcomes (source article)" }],
+      sources: [
+        {
+          key: "article",
+          kind: "source_document",
+          title: "Financing integrative medicine for wellness outcomes (source article)",
+        },
+      ],
       tags: ["readmissions", "opioids"],
     };
     expect(parseCaseStudy(example).ok).toBe(true);
@@ -85,7 +114,18 @@ describe("case-study contract: every rule rejects what it should, naming the fie
     ["unit enum", (r) => (r.outcomes[0].unit = "furlongs"), "outcomes[0].unit"],
     ["comparison enum", (r) => (r.outcomes[0].comparison = "vibes"), "outcomes[0].comparison"],
     ["per enum", (r) => (r.outcomes[0].per = "galaxy"), "outcomes[0].per"],
-    ["price year integer", (r) => Object.assign(r.outcomes[0], { unit: "usd", kind: "level", baseline: undefined, followup: undefined, price_year: 2019.5 }), "outcomes[0].price_year"],
+    [
+      "price year integer",
+      (r) =>
+        Object.assign(r.outcomes[0], {
+          unit: "usd",
+          kind: "level",
+          baseline: undefined,
+          followup: undefined,
+          price_year: 2019.5,
+        }),
+      "outcomes[0].price_year",
+    ],
     ["price year only for usd", (r) => (r.outcomes[0].price_year = 2020), "outcomes[0].price_year"],
     ["ci both or neither", (r) => (r.outcomes[0].ci_low = -30), "outcomes[0].ci_high"],
     ["ci must contain value", (r) => Object.assign(r.outcomes[0], { ci_low: -10, ci_high: -5 }), "outcomes[0].value"],
@@ -115,7 +155,10 @@ describe("case-study contract: every rule rejects what it should, naming the fie
     it(name, () => {
       const errors = errorsAfter(change);
       expect(errors.length, `expected an error at ${path}`).toBeGreaterThan(0);
-      expect(errors.some((e) => e.startsWith(`${path}:`)), `errors were: ${errors.join(" | ")}`).toBe(true);
+      expect(
+        errors.some((e) => e.startsWith(`${path}:`)),
+        `errors were: ${errors.join(" | ")}`,
+      ).toBe(true);
     });
   }
 
@@ -152,8 +195,25 @@ describe("case-study contract: every rule rejects what it should, naming the fie
   it("the schema's JSON Schema has every contract field", () => {
     const keys = Object.keys(caseStudySchema.shape);
     expect(keys.sort()).toEqual(
-      ["body", "conditions", "design", "financing_models", "modalities", "outcomes", "payer_types", "period", "population",
-        "provenance", "setting", "slug", "sources", "status", "summary", "tags", "title"].sort(),
+      [
+        "body",
+        "conditions",
+        "design",
+        "financing_models",
+        "modalities",
+        "outcomes",
+        "payer_types",
+        "period",
+        "population",
+        "provenance",
+        "setting",
+        "slug",
+        "sources",
+        "status",
+        "summary",
+        "tags",
+        "title",
+      ].sort(),
     );
   });
 });

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import type { CaseStudy } from "../../../src/domain/case-study";
 import { gradeEvidence, gradeRank } from "../../../src/domain/grading";
 
-function grade(design: CaseStudy["design"], provenance: CaseStudy["provenance"], size?: number, unit?: CaseStudy["population"]["unit"]) {
+function grade(
+  design: CaseStudy["design"],
+  provenance: CaseStudy["provenance"],
+  size?: number,
+  unit?: CaseStudy["population"]["unit"],
+) {
   return gradeEvidence({ design, provenance, population: { description: "x", size, unit } });
 }
 

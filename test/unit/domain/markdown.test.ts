@@ -15,7 +15,13 @@ describe("markdown rendering is sanitised", () => {
   });
 
   it("drops javascript:, data: and vbscript: links but keeps their text", () => {
-    for (const href of ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "java\tscript:alert(1)", "data:text/html,x", "vbscript:x"]) {
+    for (const href of [
+      "javascript:alert(1)",
+      "JaVaScRiPt:alert(1)",
+      "java\tscript:alert(1)",
+      "data:text/html,x",
+      "vbscript:x",
+    ]) {
       const html = renderMarkdown(`[click](${href})`);
       expect(html).not.toContain("href");
       expect(html).toContain("click");

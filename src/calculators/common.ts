@@ -1,0 +1,109 @@
+/**
+ * Pieces every calculator shares: the result shape, the ratio rule, input field builders and path helpers.
+ * Pure code only: it runs unchanged in the Worker and in the browser bundle.
+ */
+import * as z from "zod";
+
+/** A caveat a careful analyst would want to see next to the figures. */
+export interface CalculatorWarning {
+  code: string;
+  message: string;
+  /** Input paths the warning is about, in the notation of `formatPath`, when it concerns specific inputs. */
+  fields?: string[];
+}
+
+/** What every calculator returns: normalised inputs (defaults filled in), unrounded outputs, steps, warnings. */
+export interface CalculatorResult<Id extends string, Inputs, Outputs> {
+  calculator: Id;
+  inputs: Inputs;
+  outputs: Outputs;
+  steps: string[];
+  warnings: CalculatorWarning[];
+}
+
+/**
+ * num / den, or `null` when the denominator is 0 (the contract's rule) or when the quotient would not be a
+ * finite number (a denominator so close to 0 that the ratio overflows), so no output is ever Infinity or NaN.
+ */
+export function ratioOrNull(num: number, den: number): number | null {
+  if (den === 0) return null;
+  const q = num / den;
+  return Number.isFinite(q) ? q : null;
+}
+
+/** Limits for money inputs the contract leaves open-ended ("USD ≥ 0"): large enough for any real budget, small enough that no product of inputs overflows. */
+export const MAX_USD = 1e12;
+/** Per-person or per-event prices: a billion dollars is already far beyond any real price. */
+export const MAX_UNIT_USD = 1e9;
+
+/** Form and OpenAPI metadata attached to each input with `.meta()`. */
+export interface FieldMeta {
+  title: string;
+  description: string;
+  unit?: string;
+}
+
+/** A finite number in [min, max] (zod 4 already rejects NaN and ±Infinity). */
+export function boundedNumber(min: number, max: number): z.ZodNumber {
+  return z.number().min(min).max(max);
+}
+
+/** A safe integer in [min, max]. */
+export function boundedInt(min: number, max: number): z.ZodNumber {
+  return z.number().int().min(min).max(max);
+}
+
+/** Sum of one share column over rows, for the "sums to 100 ± 0.01" refinements. */
+export function shareSum<T>(rows: readonly T[], pick: (row: T) => number): number {
+  let sum = 0;
+  for (const row of rows) sum += pick(row);
+  return sum;
+}
+
+/** Tolerance of the share-column rule in the contract. */
+export const SHARE_TOLERANCE = 0.01;
+
+/**
+ * True when no earlier issue touches the input at `key`, so a cross-field rule reads only valid values.
+ * An issue about the body as a whole (not an object at all) touches every key; unknown keys touch none.
+ */
+export function fieldIsValid(
+  issues: readonly { code?: string; path?: readonly PropertyKey[] | undefined }[],
+  key: string,
+): boolean {
+  return !issues.some((issue) => {
+    const head = issue.path?.[0];
+    if (head === undefined) return issue.code !== "unrecognized_keys";
+    return head === key;
+  });
+}
+
+/** "savings_lines[0].reduction_pct": the notation of default references, warnings and field errors. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const segment of path) {
+    if (typeof segment === "number") out += `[${segment}]`;
+    else out += out === "" ? String(segment) : `.${String(segment)}`;
+  }
+  return out;
+}
+
+/** Parses the `formatPath` notation back into segments. */
+export function parsePath(path: string): (string | number)[] {
+  const segments: (string | number)[] = [];
+  for (const match of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) {
+    if (match[2] !== undefined) segments.push(Number(match[2]));
+    else if (match[1] !== undefined) segments.push(match[1]);
+  }
+  return segments;
+}
+
+/** Reads the value at `path` in a plain object tree; `undefined` when any step is missing. */
+export function getAtPath(root: unknown, path: readonly (string | number)[]): unknown {
+  let node: unknown = root;
+  for (const segment of path) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string | number, unknown>)[segment];
+  }
+  return node;
+}

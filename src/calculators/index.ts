@@ -1,0 +1,112 @@
+/**
+ * The six ROI calculators behind one registry, shared by the Worker (`POST /api/v1/calculators/{id}`) and the
+ * browser bundle. Everything here is pure: parse with the calculator's zod schema, then compute.
+ */
+import type * as z from "zod";
+import type { CalculatorResult } from "./common";
+import { formatPath } from "./common";
+import type { DefaultsWithReferences } from "./defaults";
+import * as episodeBundle from "./episode-bundle";
+import * as hsaTaxSavings from "./hsa-tax-savings";
+import * as membershipClinic from "./membership-clinic";
+import * as patientCostCompare from "./patient-cost-compare";
+import * as programRoi from "./program-roi";
+import * as sharedSavings from "./shared-savings";
+
+export type { CalculatorResult, CalculatorWarning } from "./common";
+export { formatPath } from "./common";
+export type { DefaultEntry, DefaultReference, DefaultsWithReferences, Provenance } from "./defaults";
+
+/** One calculator: its metadata, input schema, pure compute function and referenced defaults. */
+export interface CalculatorDefinition<Id extends string, Schema extends z.ZodType, Result> {
+  id: Id;
+  title: string;
+  summary: string;
+  inputSchema: Schema;
+  compute: (inputs: z.output<Schema>) => Result;
+  defaultsWithReferences: () => DefaultsWithReferences;
+}
+
+function define<Id extends string, Schema extends z.ZodType, Result>(
+  module: CalculatorDefinition<Id, Schema, Result>,
+): CalculatorDefinition<Id, Schema, Result> {
+  return {
+    id: module.id,
+    title: module.title,
+    summary: module.summary,
+    inputSchema: module.inputSchema,
+    compute: module.compute,
+    defaultsWithReferences: module.defaultsWithReferences,
+  };
+}
+
+/** The registry, keyed by calculator id (the `{id}` of the API routes). */
+export const calculators = {
+  "program-roi": define(programRoi),
+  "shared-savings": define(sharedSavings),
+  "episode-bundle": define(episodeBundle),
+  "membership-clinic": define(membershipClinic),
+  "hsa-tax-savings": define(hsaTaxSavings),
+  "patient-cost-compare": define(patientCostCompare),
+} as const;
+
+export type CalculatorId = keyof typeof calculators;
+
+/** Calculator ids in display order. */
+export const calculatorIds = Object.keys(calculators) as CalculatorId[];
+
+/** The result type of calculator `K`. */
+export type CalculatorResultFor<K extends CalculatorId> = ReturnType<(typeof calculators)[K]["compute"]>;
+/** The result of any calculator. */
+export type AnyCalculatorResult = CalculatorResultFor<CalculatorId>;
+
+/** One failing input, by path (`savings_lines[0].reduction_pct`; "" for the body as a whole). */
+export interface FieldError {
+  path: string;
+  code: string;
+  message: string;
+}
+
+/** Outcome of `runCalculator`: the result, or why there is none. Never thrown. */
+export type RunOutcome<R = AnyCalculatorResult> =
+  | { ok: true; result: R }
+  | { ok: false; error: "unknown_calculator"; issues: []; fields: [] }
+  | { ok: false; error: "invalid_input"; issues: z.core.$ZodIssue[]; fields: FieldError[] };
+
+/** True when `id` names a calculator of the registry. */
+export function isCalculatorId(id: string): id is CalculatorId {
+  return Object.hasOwn(calculators, id);
+}
+
+/**
+ * Flattens zod issues into one entry per failing field; an unknown-keys issue becomes one entry per unknown
+ * key, so an API can list every bad field by its own path.
+ */
+export function fieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
+  const out: FieldError[] = [];
+  for (const issue of issues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) {
+        out.push({ path: formatPath([...issue.path, key]), code: issue.code, message: `Unknown field "${key}"` });
+      }
+    } else {
+      out.push({ path: formatPath(issue.path), code: issue.code, message: issue.message });
+    }
+  }
+  return out;
+}
+
+/** Parses `rawInput` with calculator `id`'s schema and computes; bad input comes back as issues, not as an exception. */
+export function runCalculator<K extends CalculatorId>(id: K, rawInput: unknown): RunOutcome<CalculatorResultFor<K>>;
+export function runCalculator(id: string, rawInput: unknown): RunOutcome;
+export function runCalculator(id: string, rawInput: unknown): RunOutcome {
+  if (!isCalculatorId(id)) return { ok: false, error: "unknown_calculator", issues: [], fields: [] };
+  const calculator = calculators[id];
+  const parsed = calculator.inputSchema.safeParse(rawInput);
+  if (!parsed.success) {
+    return { ok: false, error: "invalid_input", issues: parsed.error.issues, fields: fieldErrors(parsed.error.issues) };
+  }
+  // The union of schemas and compute functions cannot be correlated by TypeScript; the id ties them together.
+  const compute = calculator.compute as (inputs: unknown) => CalculatorResult<string, unknown, unknown>;
+  return { ok: true, result: compute(parsed.data) as AnyCalculatorResult };
+}

@@ -101,7 +101,7 @@ export function OutcomesTable({ record }: { record: CaseStudy }) {
   const anyUnpriced = record.outcomes.some(lacksPriceYear);
   return (
     <div class="table-wrap">
-      <table>
+      <table class="stack">
         <caption class="visually-hidden">Outcomes of {record.title}</caption>
         <thead>
           <tr>
@@ -121,14 +121,16 @@ export function OutcomesTable({ record }: { record: CaseStudy }) {
                   <blockquote cite={record.sources.find((s) => s.key === o.source)?.url}>“{o.quote}”</blockquote>
                 ) : null}
               </th>
-              <td class="num">
+              <td class="num" data-label="Result">
                 {formatOutcomeValue(o)}
                 {lacksPriceYear(o) ? <sup>*</sup> : null}
                 {o.price_year ? <span class="small muted"> ({o.price_year} dollars)</span> : null}
               </td>
-              <td class="num">{formatBaselineFollowup(o) ?? "—"}</td>
-              <td>{formatOutcomeContext(o)}</td>
-              <td>
+              <td class="num" data-label="Before → after">
+                {formatBaselineFollowup(o) ?? "—"}
+              </td>
+              <td data-label="Compared with">{formatOutcomeContext(o)}</td>
+              <td data-label="Source">
                 <a href={`#source-${o.source}`}>[{sourceIndex.get(o.source)}]</a>
               </td>
             </tr>

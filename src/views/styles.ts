@@ -43,6 +43,9 @@ button,.button{background:var(--accent);color:var(--accent-ink);border-color:var
 footer.site{border-top:1px solid var(--line);color:var(--muted);font-size:.875rem}
 code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.9em}pre{background:var(--soft);padding:.75rem;overflow-x:auto;border-radius:4px}
 .visually-hidden{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+@media(max-width:40rem){table.stack thead{position:absolute;left:-9999px}table.stack tr{display:block;border:1px solid var(--line);border-radius:6px;margin-bottom:.75rem;padding:.25rem .5rem}
+table.stack th,table.stack td{display:block;border:0;padding:.25rem 0;background:none}table.stack td[data-label]::before{content:attr(data-label) ": ";font-weight:600;color:var(--muted)}
+dl.facts{grid-template-columns:1fr}dl.facts dd{margin-bottom:.4rem}h1{font-size:1.5rem}}
 @media print{header.site nav,footer.site,.no-print,form{display:none!important}body{font-size:11pt}a{color:inherit}
 .body a[href^="http"]::after,ol.citations a[href^="http"]::after{content:" <" attr(href) ">";font-size:.8em;word-break:break-all}
 .banner{border:2px solid #000;background:none}.grade{color:#000;border:2px solid #000;background:none}

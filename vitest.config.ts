@@ -47,6 +47,18 @@ export default defineConfig({
           setupFiles: ["./test/integration/setup.ts"],
         },
       },
+      {
+        test: {
+          name: "browser",
+          include: ["test/browser/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["./test/browser/global-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // One Chromium at a time: the machine has two cores and workerd needs one.
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

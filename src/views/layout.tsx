@@ -18,6 +18,7 @@ export function Layout({ title, description, scripts = [], children }: LayoutPro
         <title>{`${title} · Integrative Care Financing Evidence`}</title>
         {description ? <meta name="description" content={description} /> : null}
         <link rel="stylesheet" href="/assets/site.css" />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         {scripts.map((src) => (
           <script type="module" src={src} />
         ))}

@@ -151,7 +151,7 @@ describe("case-study pages", () => {
     expect(html).toContain("30-day readmissions");
     expect(html).toContain("\u221218%");
     expect(html).toContain('id="source-article"');
-    expect(html).toMatch(/<table>/);
+    expect(html).toMatch(/<table class="stack">/);
   });
 
   it("shows a friendly 404 page for an unknown record", async () => {

@@ -1,5 +1,5 @@
 /** Case-study routes: the read API and the record and browse pages. */
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import type { AppEnv } from "../env";
 import { ProblemError } from "../http/problem";
 import { parseQuery } from "../http/validate";
@@ -10,7 +10,6 @@ import {
   caseStudyListSchema,
   caseStudyResponseSchema,
   facetFilterKeys,
-  type ListQuery,
   listQuerySchema,
   slugParamsSchema,
 } from "./schemas";
@@ -44,28 +43,24 @@ export const caseStudyApiRoutes: ApiRoute[] = [
   },
 ];
 
-function filtersOf(query: ListQuery) {
-  const { order: _order, page: _page, limit: _limit, ...filters } = query;
-  return filters;
-}
-
 function listUrl(base: URL, page: number): string {
   const url = new URL(base);
   url.searchParams.set("page", String(page));
   return url.toString();
 }
 
+/** Parses the list query (400 on bad filters) and reads that page: shared by the API and the browse page. */
+async function listFromQuery(c: Context<AppEnv>) {
+  const query = parseQuery(c, listQuerySchema, facetFilterKeys);
+  const { order, page, limit, ...filters } = query;
+  const { rows, total } = await listCaseStudies(c.env.DB, filters, order, limit, (page - 1) * limit);
+  return { query, rows, total };
+}
+
 export const caseStudyRoutes = new Hono<AppEnv>();
 
 caseStudyRoutes.get("/api/v1/case-studies", async (c) => {
-  const query = parseQuery(c, listQuerySchema, facetFilterKeys);
-  const { rows, total } = await listCaseStudies(
-    c.env.DB,
-    filtersOf(query),
-    query.order,
-    query.limit,
-    (query.page - 1) * query.limit,
-  );
+  const { query, rows, total } = await listFromQuery(c);
   const url = new URL(c.req.url);
   const pages = Math.max(1, Math.ceil(total / query.limit));
   return c.json({
@@ -86,14 +81,7 @@ caseStudyRoutes.get("/api/v1/case-studies/:slug", async (c) => {
 });
 
 caseStudyRoutes.get("/case-studies", async (c) => {
-  const query = parseQuery(c, listQuerySchema, facetFilterKeys);
-  const { rows, total } = await listCaseStudies(
-    c.env.DB,
-    filtersOf(query),
-    query.order,
-    query.limit,
-    (query.page - 1) * query.limit,
-  );
+  const { query, rows, total } = await listFromQuery(c);
   return c.html(<CaseStudyListPage rows={rows} total={total} query={query} />);
 });
 

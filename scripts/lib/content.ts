@@ -11,6 +11,7 @@ import { type CaseStudy, type FieldError, parseCaseStudy } from "../../src/domai
 import { deriveFields } from "../../src/domain/derive";
 import { facetEnumerations } from "../../src/domain/enums";
 import { renderMarkdown } from "../../src/domain/markdown";
+import { refreshFacetCountsStatement } from "../../src/search/queries";
 import type { TaxonomyPage } from "../../src/taxonomy/types";
 
 export interface ContentError extends FieldError {
@@ -143,5 +144,7 @@ export function seedStatements(records: readonly CaseStudy[], updatedAt: string)
   return [
     deleteMissingContentStatement(records.map((r) => r.slug)),
     ...records.flatMap((record) => upsertCaseStudyStatements(record, deriveFields(record), "content", updatedAt)),
+    // Last, so the search's precomputed browse counts match the records just written.
+    refreshFacetCountsStatement(),
   ];
 }

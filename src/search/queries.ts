@@ -1,0 +1,523 @@
+/**
+ * All SQL of search. One search is ONE D1 round trip of TWO statements (db.batch): the page of hits, and the total
+ * with every facet's counts. Both are built here from a validated SearchSpec.
+ *
+ * Safety: the FTS5 expression, years, cursor keys and limit are bound parameters. Filter values are inlined as SQL
+ * literals, because a request may carry dozens of them and D1 allows only 100 bound parameters per statement; they
+ * are enumeration values already validated by zod, and `literal()` refuses anything but [A-Za-z0-9_] regardless.
+ *
+ * Facet semantics (standard faceted search): values within a facet are ORed, facets are ANDed, and the counts shown
+ * for facet F apply every active filter except F's own, so each count is exactly the total you get by choosing that
+ * value instead. This is done in one statement: a CTE of candidate ids, one 0/1 flag per active filter for each
+ * candidate, and conditional counts over the candidates' facet rows.
+ *
+ * The unfiltered browse (no words, no filters, default status) reads the precomputed facet_counts table
+ * (schema/0002_search.sql) and the first page straight from the (status, grade_rank DESC, id) index, so it never
+ * reads every record.
+ */
+import type { BoundStatement, SqlValue } from "../db/statements";
+import { statuses } from "../domain/enums";
+import type { Grade } from "../domain/grading";
+import { type Metric, outcomeScoreSql } from "./effect";
+
+/** Facet names, as stored in case_study_facets.facet; each is also a filter. */
+export const SEARCH_FACETS = [
+  "condition",
+  "modality",
+  "financing_model",
+  "payer_type",
+  "design",
+  "provenance",
+  "grade",
+  "metric",
+  "country",
+  "care_setting",
+  "has_cost_figures",
+  "status",
+] as const;
+export type SearchFacet = (typeof SEARCH_FACETS)[number];
+
+export const SORTS = ["relevance", "newest", "strongest", "effect"] as const;
+export type Sort = (typeof SORTS)[number];
+
+/** The statuses shown unless others are asked for. */
+export const DEFAULT_STATUSES: readonly string[] = ["published"];
+
+/** bm25 column weights: title and summary over tags over body (columns in the order of case_studies_fts). */
+export const BM25_WEIGHTS = { title: 6, summary: 4, tags_text: 2, body_text: 1 } as const;
+
+const BM25_SQL = `bm25(case_studies_fts, ${BM25_WEIGHTS.title}, ${BM25_WEIGHTS.summary}, ${BM25_WEIGHTS.tags_text}, ${BM25_WEIGHTS.body_text})`;
+
+/**
+ * Relevance bands: bm25 relative to the best match of the same search, in steps of 1/RELEVANCE_BANDS (5%). Scores
+ * that close are noise of document length and term frequency, so within a band the stronger evidence grade comes
+ * first, then the id (the order must be total for stable pages). The band is an integer, so keyset comparisons on
+ * it are exact.
+ */
+export const RELEVANCE_BANDS = 20;
+
+/** Sort key values of the last hit on a page, in the sort's key order (see `orderOf`). */
+export type CursorKey = (number | null)[];
+
+export interface SearchSpec {
+  /** FTS5 expression that must match (from parse.ts), or null for no words. */
+  match: string | null;
+  /** FTS5 expression of exclusions when there is nothing to match ("everything but"), else null. */
+  excludeOnly: string | null;
+  /** Active filters: facet → accepted values. `status` defaults to DEFAULT_STATUSES. */
+  filters: Partial<Record<SearchFacet, readonly string[]>>;
+  yearFrom: number | null;
+  yearTo: number | null;
+  sort: Sort;
+  /** The metric ranked by sort=effect. */
+  effectMetric: Metric | null;
+  limit: number;
+  /** Resume after this key (keyset pagination). */
+  after: CursorKey | null;
+}
+
+export interface HitRow {
+  id: number;
+  slug: string;
+  title: string;
+  summary: string;
+  status: string;
+  provenance: string;
+  design: string;
+  grade: Grade;
+  grade_reason: string;
+  evidence_year: number | null;
+  /** JSON text of the record's outcomes, payer types and financing models. */
+  outcomes: string;
+  payer_types: string;
+  financing_models: string;
+  /** FTS5 snippet with \u0001 / \u0002 around matched words; null without a query. */
+  snippet: string | null;
+  r: number | null;
+  e: number | null;
+  g: number;
+  y: number | null;
+}
+
+export interface FacetCount {
+  facet: SearchFacet;
+  value: string;
+  count: number;
+}
+
+export interface SearchOutcome {
+  hits: HitRow[];
+  total: number;
+  facets: FacetCount[];
+  /** Totals with one filter dropped, keyed by the filter (a facet name or "year"); only for active filters. */
+  without: Partial<Record<SearchFacet | "year" | "filters", number>>;
+  /** Key of the last hit when there are more, else null. */
+  nextKey: CursorKey | null;
+  /** What the search cost in D1: statements sent (in one round trip) and rows read, from D1's result meta. */
+  d1: { statements: number; roundTrips: number; rowsRead: number };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Filters as SQL
+
+/** Filter values are enumeration values or country codes; anything else is a bug upstream, so refuse loudly. */
+function literal(value: string): string {
+  if (!/^[A-Za-z0-9_]+$/.test(value)) throw new Error(`refusing to inline filter value ${JSON.stringify(value)}`);
+  return `'${value}'`;
+}
+
+function list(values: readonly string[]): string {
+  return values.map(literal).join(", ");
+}
+
+/** Single-valued facets are columns of case_studies; the others live only in case_study_facets. */
+const COLUMN: Partial<Record<SearchFacet, string>> = {
+  status: "c.status",
+  provenance: "c.provenance",
+  design: "c.design",
+  care_setting: "c.care_setting",
+  country: "c.country",
+  grade: "c.grade",
+};
+
+/**
+ * A filter as a predicate on the row `c`. Multi-valued facets are a correlated EXISTS on the primary key
+ * (facet, value, case_study_id): a few index probes per candidate, which is what both statements want when the
+ * candidates come from the full-text index or a filter. It is the same test the facet rows count.
+ */
+function filterPredicate(facet: SearchFacet, values: readonly string[]): string {
+  if (values.length === 0) return "0";
+  if (facet === "has_cost_figures") return values.includes("true") ? "c.has_cost_figures = 1" : "0";
+  const column = COLUMN[facet];
+  if (column) return `${column} IN (${list(values)})`;
+  return `EXISTS (SELECT 1 FROM case_study_facets x WHERE x.facet = ${literal(facet)} AND x.value IN (${list(values)}) AND x.case_study_id = c.id)`;
+}
+
+/** Candidate ids for one filter, straight from an index, for the facet statement's CTE. */
+function filterIds(facet: SearchFacet, values: readonly string[]): string {
+  return `SELECT case_study_id AS id FROM case_study_facets WHERE facet = ${literal(facet)} AND value IN (${list(values)})`;
+}
+
+class Params {
+  readonly values: SqlValue[] = [];
+  private readonly index = new Map<SqlValue, number>();
+  /** Binds a value (reusing the slot of an equal string, e.g. the FTS expression used twice). */
+  bind(value: SqlValue): string {
+    if (typeof value === "string") {
+      const existing = this.index.get(value);
+      if (existing) return `?${existing}`;
+    }
+    this.values.push(value);
+    if (typeof value === "string") this.index.set(value, this.values.length);
+    return `?${this.values.length}`;
+  }
+}
+
+function statusesOf(spec: SearchSpec): readonly string[] {
+  return spec.filters.status?.length ? spec.filters.status : DEFAULT_STATUSES;
+}
+
+function isDefaultStatus(spec: SearchSpec): boolean {
+  const s = statusesOf(spec);
+  return s.length === DEFAULT_STATUSES.length && s.every((v) => DEFAULT_STATUSES.includes(v));
+}
+
+/** The active user filters (not status), in a fixed order. */
+function userFilters(spec: SearchSpec): [SearchFacet, readonly string[]][] {
+  return SEARCH_FACETS.filter((f) => f !== "status" && spec.filters[f] !== undefined).map((f) => [
+    f,
+    spec.filters[f] as readonly string[],
+  ]);
+}
+
+function yearPredicate(spec: SearchSpec, params: Params): string | null {
+  const parts: string[] = [];
+  if (spec.yearFrom !== null) parts.push(`c.evidence_year >= ${params.bind(spec.yearFrom)}`);
+  if (spec.yearTo !== null) parts.push(`c.evidence_year <= ${params.bind(spec.yearTo)}`);
+  return parts.length ? parts.join(" AND ") : null;
+}
+
+function excludeOnlyPredicate(spec: SearchSpec, params: Params): string | null {
+  if (spec.match !== null || spec.excludeOnly === null) return null;
+  return `c.id NOT IN (SELECT rowid FROM case_studies_fts WHERE case_studies_fts MATCH ${params.bind(spec.excludeOnly)})`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Hits
+
+interface Order {
+  /** ORDER BY over the page columns r, e, g, y, id. */
+  orderBy: string;
+  /** The cursor's key columns, in order. */
+  keys: ("r" | "e" | "g" | "y" | "id")[];
+  /** WHERE for "strictly after this key", over the same columns. */
+  after(key: CursorKey, params: Params): string;
+}
+
+/** Key arrays hold exactly one value per key column; the route validates the shape before it gets here. */
+function k(key: CursorKey, i: number): number | null {
+  return key[i] ?? null;
+}
+
+/** Every order ends with id, so it is total: keyset pages never repeat or skip a record. */
+export function orderOf(sort: Sort): Order {
+  switch (sort) {
+    case "relevance":
+      return {
+        orderBy: "r, g DESC, id",
+        keys: ["r", "g", "id"],
+        after: (key, p) => {
+          const [r, g, id] = [p.bind(k(key, 0)), p.bind(k(key, 1)), p.bind(k(key, 2))];
+          return `(r > ${r} OR (r = ${r} AND (g < ${g} OR (g = ${g} AND id > ${id}))))`;
+        },
+      };
+    case "strongest":
+      // Matches the (status, grade_rank DESC, id) index, so the browse walks it in order.
+      return {
+        orderBy: "g DESC, id",
+        keys: ["g", "id"],
+        after: (key, p) => {
+          const [g, id] = [p.bind(k(key, 0)), p.bind(k(key, 1))];
+          return `(g <= ${g} AND (g < ${g} OR id > ${id}))`;
+        },
+      };
+    case "newest":
+      // Matches the (status, evidence_year DESC, id) index; records without a year come last.
+      return {
+        orderBy: "y IS NULL, y DESC, id",
+        keys: ["y", "id"],
+        after: (key, p) => {
+          const id = p.bind(k(key, 1));
+          if (k(key, 0) === null) return `(y IS NULL AND id > ${id})`;
+          const y = p.bind(k(key, 0));
+          return `((y <= ${y} AND (y < ${y} OR id > ${id})) OR y IS NULL)`;
+        },
+      };
+    case "effect":
+      return {
+        orderBy: "e IS NULL, e DESC, g DESC, id",
+        keys: ["e", "g", "id"],
+        after: (key, p) => {
+          const [g, id] = [p.bind(k(key, 1)), p.bind(k(key, 2))];
+          const tie = `(g < ${g} OR (g = ${g} AND id > ${id}))`;
+          if (k(key, 0) === null) return `(e IS NULL AND ${tie})`;
+          const e = p.bind(k(key, 0));
+          return `(e IS NULL OR e < ${e} OR (e = ${e} AND ${tie}))`;
+        },
+      };
+  }
+}
+
+function effectSql(spec: SearchSpec): string {
+  if (spec.sort !== "effect" || !spec.effectMetric) return "NULL";
+  return `(SELECT max(${outcomeScoreSql(spec.effectMetric)}) FROM outcomes o WHERE o.case_study_id = c.id AND o.metric = ${literal(spec.effectMetric)})`;
+}
+
+/** The page of hits, one more than asked for (to know whether there is a next page). */
+export function hitsStatement(spec: SearchSpec): BoundStatement {
+  const params = new Params();
+  const order = orderOf(spec.sort);
+  const predicates: string[] = [`c.status IN (${list(statusesOf(spec))})`];
+  for (const [facet, values] of userFilters(spec)) predicates.push(filterPredicate(facet, values));
+  const year = yearPredicate(spec, params);
+  if (year) predicates.push(year);
+  const excludeOnly = excludeOnlyPredicate(spec, params);
+  if (excludeOnly) predicates.push(excludeOnly);
+
+  let from = "case_studies c";
+  let match: string | null = null;
+  if (spec.match !== null) {
+    match = params.bind(spec.match);
+    from = "case_studies_fts JOIN case_studies c ON c.id = case_studies_fts.rowid";
+    predicates.unshift(`case_studies_fts MATCH ${match}`);
+  }
+  const after = spec.after ? `WHERE ${order.after(spec.after, params)}` : "";
+  const limit = params.bind(spec.limit + 1);
+  // Innermost: candidates with their sort keys (without words, SQLite flattens it, so the browse walks the index in
+  // order); with words, a window turns bm25 into relevance bands over all candidates before the keyset applies.
+  // Then keyset + order + limit; the outermost query fetches display columns (and the snippet) for that page only.
+  const candidates = `SELECT c.id AS id, ${match ? BM25_SQL : "NULL"} AS s, ${effectSql(spec)} AS e, c.grade_rank AS g,
+      c.evidence_year AS y
+    FROM ${from} WHERE ${predicates.join(" AND ")}`;
+  const keyed = match
+    ? `SELECT id, CASE WHEN min(s) OVER () < 0 THEN -round(s * ${RELEVANCE_BANDS} / min(s) OVER ()) ELSE 0 END AS r, e, g, y
+    FROM (${candidates})`
+    : `SELECT id, NULL AS r, e, g, y FROM (${candidates})`;
+  const page = `SELECT * FROM (${keyed}) ${after} ORDER BY ${order.orderBy} LIMIT ${limit}`;
+  const snippet = match ? "snippet(case_studies_fts, -1, char(1), char(2), '\u2026', 16)" : "NULL";
+  const ftsJoin = match
+    ? `JOIN case_studies_fts ON case_studies_fts.rowid = p.id AND case_studies_fts MATCH ${match}`
+    : "";
+  const sql = `SELECT p.id, p.r, p.e, p.g, p.y, c.slug, c.title, c.summary, c.status, c.provenance, c.design, c.grade,
+  c.grade_reason, c.evidence_year, json_extract(c.record_json, '$.outcomes') AS outcomes,
+  json_extract(c.record_json, '$.payer_types') AS payer_types,
+  json_extract(c.record_json, '$.financing_models') AS financing_models, ${snippet} AS snippet
+FROM (${page}) AS p JOIN case_studies c ON c.id = p.id ${ftsJoin}
+ORDER BY ${order.orderBy.replace(/\b([regy]|id)\b/g, "p.$1")}`;
+  return { sql, params: params.values };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Total and facet counts
+
+type PredicateId = SearchFacet | "q" | "nq" | "year";
+
+interface Predicate {
+  id: PredicateId;
+  sql: string;
+}
+
+/**
+ * Which facets can be read from facet_counts: those whose counts depend on no active filter but the default status.
+ * Exported for tests.
+ */
+export function precomputedFacets(spec: SearchSpec): SearchFacet[] {
+  const others = userFilters(spec).map(([f]) => f);
+  const noText = spec.match === null && spec.excludeOnly === null;
+  const noYear = spec.yearFrom === null && spec.yearTo === null;
+  if (!noText || !noYear) return [];
+  return SEARCH_FACETS.filter((facet) => {
+    if (facet === "status") return others.length === 0;
+    return isDefaultStatus(spec) && others.every((f) => f === facet);
+  });
+}
+
+/** Whether the whole answer (total and every facet) comes from facet_counts: the unfiltered browse. */
+export function isPlainBrowse(spec: SearchSpec): boolean {
+  return precomputedFacets(spec).length === SEARCH_FACETS.length;
+}
+
+/**
+ * The total, every facet's counts and the "without this filter" totals, in one statement.
+ *
+ * Candidates: every count here is over records that pass all active predicates but at most one, so the CTE only
+ * needs ids that pass some predicate of every such set. With words, the full-text matches are that set. Without,
+ * the union of two filters' ids (or one filter and the status) always is; the whole table is only read when the
+ * only active predicate is a non-default status or an exclusion.
+ */
+export function facetsStatement(spec: SearchSpec): BoundStatement {
+  const params = new Params();
+  const precomputed = new Set(precomputedFacets(spec));
+  const live = SEARCH_FACETS.filter((f) => !precomputed.has(f));
+  const defaultStatus = isDefaultStatus(spec);
+
+  if (live.length === 0) {
+    // The browse: everything is in facet_counts; the total is the number of published records.
+    return {
+      sql: `SELECT facet, value, n FROM facet_counts WHERE n > 0
+UNION ALL SELECT '~total', '', coalesce((SELECT n FROM facet_counts WHERE facet = 'status' AND value = 'published'), 0)`,
+      params: [],
+    };
+  }
+
+  const predicates: Predicate[] = [];
+  const year = yearPredicate(spec, params);
+  if (year) predicates.push({ id: "year", sql: year });
+  const excludeOnly = excludeOnlyPredicate(spec, params);
+  if (excludeOnly) predicates.push({ id: "nq", sql: excludeOnly });
+  for (const [facet, values] of userFilters(spec)) predicates.push({ id: facet, sql: filterPredicate(facet, values) });
+  predicates.push({ id: "status", sql: filterPredicate("status", statusesOf(spec)) });
+
+  const flag = (p: Predicate) => `f_${p.id}`;
+  const allBut = (id: PredicateId | null) => {
+    const kept = predicates.filter((p) => p.id !== id).map(flag);
+    return kept.length ? kept.join(" AND ") : "1";
+  };
+  const ids = predicates.map((p) => p.id);
+
+  // "Without X" totals for each active filter and the year range. When all that is left is the default status,
+  // the answer is the number of published records, already in facet_counts.
+  const withoutable = predicates.filter((p) => p.id !== "status" && p.id !== "nq");
+  const withoutPrecomputed = defaultStatus && spec.match === null && predicates.length === 2;
+
+  // The predicate sets some count needs; the candidates must cover each (see the doc comment).
+  const needs: PredicateId[][] = live.map((facet) => ids.filter((id) => id !== facet));
+  if (!withoutPrecomputed) for (const p of withoutable) needs.push(ids.filter((id) => id !== p.id));
+
+  let base: string;
+  if (spec.match !== null) {
+    base = `SELECT rowid AS id FROM case_studies_fts WHERE case_studies_fts MATCH ${params.bind(spec.match)}`;
+  } else {
+    const chosen: PredicateId[] = [];
+    let everything = false;
+    for (const need of needs) {
+      if (need.some((id) => chosen.includes(id))) continue;
+      const pick = need.find((id) => id !== "nq" && id !== "status") ?? need.find((id) => id === "status");
+      if (pick === undefined) {
+        everything = true;
+        break;
+      }
+      chosen.push(pick);
+    }
+    base =
+      everything || chosen.length === 0
+        ? "SELECT id FROM case_studies"
+        : chosen
+            .map((id) => {
+              // Every status listed, so SQLite can seek the (status, evidence_year) index once per status.
+              if (id === "year")
+                return `SELECT c.id AS id FROM case_studies c WHERE c.status IN (${list(statuses.values)}) AND ${year}`;
+              if (id === "status") return `SELECT id FROM case_studies WHERE status IN (${list(statusesOf(spec))})`;
+              return filterIds(id as SearchFacet, spec.filters[id as SearchFacet] as readonly string[]);
+            })
+            .join("\nUNION ");
+  }
+
+  // D1 allows at most five terms in a compound SELECT, so the totals travel as one JSON row: the total, and the
+  // total without each active filter ("~without") for the page's "drop this filter" suggestions.
+  const publishedTotal = "coalesce((SELECT n FROM facet_counts WHERE facet = 'status' AND value = 'published'), 0)";
+  const counted = (condition: string) => `coalesce(sum(${condition}), 0)`;
+  const totals: string[] = [`'~total', ${counted(allBut(null))}`];
+  for (const p of withoutable) totals.push(`'${p.id}', ${withoutPrecomputed ? publishedTotal : counted(allBut(p.id))}`);
+  if (spec.match !== null && withoutable.length) {
+    // With words and filters: how many records the words alone match, in the chosen statuses.
+    totals.push(`'filters', ${counted("f_status")}`);
+  }
+  const parts: string[] = [`SELECT '~counts' AS facet, json_object(${totals.join(", ")}) AS value, 0 AS n FROM flags`];
+  const branches = live
+    .map((facet) => {
+      const own = predicates.some((p) => p.id === facet);
+      return own ? `WHEN ${literal(facet)} THEN ${allBut(facet)}` : null;
+    })
+    .filter(Boolean);
+  const condition = branches.length ? `CASE fc.facet ${branches.join(" ")} ELSE ${allBut(null)} END` : allBut(null);
+  parts.push(`SELECT fc.facet, fc.value, count(*) FROM flags JOIN case_study_facets fc ON fc.case_study_id = flags.id
+  WHERE fc.facet IN (${list(live)}) AND ${condition}
+  GROUP BY fc.facet, fc.value`);
+  if (precomputed.size) {
+    parts.push(`SELECT facet, value, n FROM facet_counts WHERE facet IN (${list([...precomputed])}) AND n > 0`);
+  }
+
+  const sql = `WITH base(id) AS (${base}),
+flags AS MATERIALIZED (
+  SELECT c.id AS id, ${predicates.map((p) => `(${p.sql}) AS ${flag(p)}`).join(", ")}
+  FROM (SELECT DISTINCT id FROM base) b JOIN case_studies c ON c.id = b.id
+)
+${parts.join("\nUNION ALL\n")}`;
+  return { sql, params: params.values };
+}
+
+interface FacetRow {
+  facet: string;
+  value: string;
+  n: number;
+}
+
+/** Runs a search: both statements in one batch (one round trip). */
+export async function runSearch(db: D1Database, spec: SearchSpec): Promise<SearchOutcome> {
+  const statements = [hitsStatement(spec), facetsStatement(spec)];
+  const [hitsResult, facetsResult] = await db.batch(statements.map((s) => db.prepare(s.sql).bind(...s.params)));
+  const rows = (hitsResult?.results ?? []) as HitRow[];
+  const facetRows = (facetsResult?.results ?? []) as FacetRow[];
+  const order = orderOf(spec.sort);
+  const hasMore = rows.length > spec.limit;
+  const hits = hasMore ? rows.slice(0, spec.limit) : rows;
+  const last = hits[hits.length - 1];
+  const nextKey = hasMore && last ? order.keys.map((key) => last[key] ?? null) : null;
+
+  let total = 0;
+  const without: SearchOutcome["without"] = {};
+  const facets: FacetCount[] = [];
+  for (const row of facetRows) {
+    if (row.facet === "~total") {
+      total = row.n;
+    } else if (row.facet === "~counts") {
+      const counts = JSON.parse(row.value) as Record<string, number>;
+      total = counts["~total"] ?? 0;
+      for (const [key, n] of Object.entries(counts)) {
+        if (key !== "~total") without[key as keyof SearchOutcome["without"]] = n;
+      }
+    } else {
+      facets.push({ facet: row.facet as SearchFacet, value: row.value, count: row.n });
+    }
+  }
+  const rowsRead = (hitsResult?.meta?.rows_read ?? 0) + (facetsResult?.meta?.rows_read ?? 0);
+  return { hits, total, facets, without, nextKey, d1: { statements: statements.length, roundTrips: 1, rowsRead } };
+}
+
+/**
+ * Recomputes facet_counts from the records, in one statement, so a write path can append it to the same atomic
+ * batch that changed the records (the content seed does). One statement cannot both delete and insert, so every
+ * existing row is rewritten with its current count (0 for values no published record has any more) by
+ * INSERT OR REPLACE over the union of old keys and new counts.
+ */
+export function refreshFacetCountsStatement(): BoundStatement {
+  return {
+    sql: `INSERT OR REPLACE INTO facet_counts (facet, value, n)
+SELECT facet, value, sum(n) FROM (
+  SELECT facet, value, 0 AS n FROM facet_counts
+  UNION ALL
+  SELECT f.facet, f.value, count(*) FROM case_study_facets f JOIN case_studies c ON c.id = f.case_study_id
+  WHERE c.status = 'published' AND f.facet <> 'status' GROUP BY f.facet, f.value
+  UNION ALL
+  SELECT 'status', status, count(*) FROM case_studies GROUP BY status
+) GROUP BY facet, value`,
+    params: [],
+  };
+}
+
+/** The floor of the benchmark and a health check: one trivial D1 query. */
+export async function ping(db: D1Database): Promise<{ ok: boolean; rowsRead: number }> {
+  const result = await db.prepare("SELECT 1 AS ok").all<{ ok: number }>();
+  return { ok: result.results[0]?.ok === 1, rowsRead: result.meta?.rows_read ?? 0 };
+}

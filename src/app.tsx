@@ -7,13 +7,14 @@ import { ProblemError, problemResponse, wantsJson } from "./http/problem";
 import { securityHeaders } from "./http/security";
 import type { ApiRoute } from "./openapi/registry";
 import { openApiRoutes } from "./openapi/routes";
+import { searchApiRoutes, searchRoutes } from "./search/routes";
 import { siteRoutes } from "./site/routes";
 import { ErrorPage } from "./site/views";
 import { taxonomyRoutes } from "./taxonomy/routes";
 
 /** Every documented API route, for the OpenAPI document. */
 export function apiRoutes(): ApiRoute[] {
-  return [...caseStudyApiRoutes];
+  return [...caseStudyApiRoutes, ...searchApiRoutes];
 }
 
 export function createApp() {
@@ -22,6 +23,7 @@ export function createApp() {
 
   app.route("/", siteRoutes);
   app.route("/", caseStudyRoutes);
+  app.route("/", searchRoutes);
   app.route("/", taxonomyRoutes);
   app.route("/", openApiRoutes(apiRoutes));
 

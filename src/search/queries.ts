@@ -91,7 +91,7 @@ export interface HitRow {
   outcomes: string;
   payer_types: string;
   financing_models: string;
-  /** FTS5 snippet with \u0001 / \u0002 around matched words; null without a query. */
+  /** FTS5 snippet (from the body when the words are there) with \u0001 / \u0002 around matched words; null without a query. */
   snippet: string | null;
   r: number | null;
   e: number | null;
@@ -304,7 +304,12 @@ export function hitsStatement(spec: SearchSpec): BoundStatement {
     FROM (${candidates})`
     : `SELECT id, NULL AS r, e, g, y FROM (${candidates})`;
   const page = `SELECT * FROM (${keyed}) ${after} ORDER BY ${order.orderBy} LIMIT ${limit}`;
-  const snippet = match ? "snippet(case_studies_fts, -1, char(1), char(2), '\u2026', 16)" : "NULL";
+  // The passage of the body where the words are (the card already shows the summary), else the best column's.
+  const snippet = match
+    ? `CASE WHEN instr(snippet(case_studies_fts, 3, char(1), char(2), '', 1), char(1)) > 0
+        THEN snippet(case_studies_fts, 3, char(1), char(2), '\u2026', 16)
+        ELSE snippet(case_studies_fts, -1, char(1), char(2), '\u2026', 16) END`
+    : "NULL";
   const ftsJoin = match
     ? `JOIN case_studies_fts ON case_studies_fts.rowid = p.id AND case_studies_fts MATCH ${match}`
     : "";

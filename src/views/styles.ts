@@ -50,4 +50,29 @@ dl.facts{grid-template-columns:1fr}dl.facts dd{margin-bottom:.4rem}h1{font-size:
 .body a[href^="http"]::after,ol.citations a[href^="http"]::after{content:" <" attr(href) ">";font-size:.8em;word-break:break-all}
 .banner{border:2px solid #000;background:none}.grade{color:#000;border:2px solid #000;background:none}
 table{page-break-inside:auto}tr{page-break-inside:avoid}h2{page-break-after:avoid}.card{break-inside:avoid}}
+/* search: query bar, filter sidebar (one GET form, no script), chips, result cards with snippets, no-results */
+.search-bar{display:flex;flex-wrap:wrap;gap:.75rem;align-items:end;margin-bottom:.5rem}
+.search-bar>div{display:flex;flex-direction:column;gap:.2rem;min-width:0}
+.search-q{flex:1 1 18rem}.search-q input{width:100%}
+.search-layout{display:grid;gap:1.5rem;grid-template-columns:minmax(0,1fr)}
+@media(min-width:55rem){.search-layout{grid-template-columns:17rem minmax(0,1fr)}.search-filters{grid-column:1;grid-row:1}.search-results{grid-column:2;grid-row:1}}
+.search-filters h2{margin-top:0}
+.search-filters fieldset{border:0;padding:0;margin:0 0 1rem;min-width:0}
+.search-filters legend{font-weight:700;padding:0;margin-bottom:.25rem}
+.search-filters details.facet{margin-bottom:1rem}.search-filters summary{font-weight:700;cursor:pointer;min-height:2rem}
+.facet-option{display:flex;gap:.5rem;align-items:center;min-height:2rem}
+.facet-option label{font-weight:400}.facet-option input{margin:0;padding:0;width:1.1rem;height:1.1rem;flex:none}
+.facet-option .count{color:var(--muted);font-size:.85em}
+.year-range{display:flex;flex-wrap:wrap;gap:.4rem;align-items:center}.year-range label{font-weight:400}.year-range input{width:6rem}
+.results-count{margin-top:0}
+.chips{list-style:none;display:flex;flex-wrap:wrap;gap:.4rem;padding:0;margin:.5rem 0 1rem}
+.chip{display:inline-block;border:1px solid var(--accent);border-radius:999px;padding:.2rem .75rem;text-decoration:none;font-size:.9rem;background:#fff}
+.chip:hover{background:var(--soft)}.chip.clear{border-style:dashed}
+mark{background:#fff1a8;color:inherit;padding:0 .1em;border-radius:2px}
+.search-hits .figures{margin:0;padding-left:1.1rem}
+.hit-warning{margin:0;font-size:.85rem;border-left:4px solid var(--warn-line);padding-left:.5rem}
+.hit-warning.illustrative{border-color:var(--gE)}.hit-warning.retracted{border-color:var(--bad-line)}
+.no-results{border:1px solid var(--line);border-radius:6px;padding:1rem;background:var(--soft)}.no-results h2{margin-top:0}
+@media print{.search-filters,.chips{display:none!important}}
+/* end search */
 `;

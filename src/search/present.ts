@@ -1,0 +1,145 @@
+/** Maps search rows to the API's shapes: hits with escaped snippets and key figures, facets with labels. */
+import type { Outcome } from "../domain/case-study";
+import { facetEnumerations } from "../domain/enums";
+import { formatOutcomeContext, formatOutcomeValue, outcomeName } from "../domain/format";
+import { grades } from "../domain/grading";
+import { effectScale, type Metric } from "./effect";
+import type { FacetCount, HitRow, SearchFacet } from "./queries";
+import type { SearchResponse } from "./schemas";
+
+const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => ESCAPES[ch] as string);
+}
+
+/**
+ * FTS5 marks matches with \u0001 and \u0002 (characters no record text contains); everything is escaped first and
+ * only then are the markers turned into <mark>, always balanced, so neither a query nor a stored text can inject
+ * markup through a snippet.
+ */
+export function snippetHtml(snippet: string | null): string | null {
+  if (snippet === null) return null;
+  let out = "";
+  let open = false;
+  for (const part of snippet.split(/([\u0001\u0002])/)) {
+    if (part === "\u0001") {
+      if (!open) out += "<mark>";
+      open = true;
+    } else if (part === "\u0002") {
+      if (open) out += "</mark>";
+      open = false;
+    } else {
+      out += escapeHtml(part);
+    }
+  }
+  return open ? `${out}</mark>` : out;
+}
+
+/** True when a snippet only repeats part of the summary (the card shows the summary already). */
+export function snippetRepeatsSummary(snippet: string | null, summary: string): boolean {
+  if (!snippet) return true;
+  const plain = snippet
+    .replace(/<\/?mark>/g, "")
+    .replace(/^\u2026|\u2026$/g, "")
+    .trim();
+  return escapeHtml(summary).includes(plain);
+}
+
+function parseArray<T>(json: string | null): T[] {
+  if (!json) return [];
+  try {
+    const value = JSON.parse(json) as unknown;
+    return Array.isArray(value) ? (value as T[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Up to three headline figures, formatted as on the record page; the ranked metric's figure first when sorting by it. */
+export function hitKeyFigures(outcomes: Outcome[], first: Metric | null, max = 3) {
+  const ordered = first
+    ? [...outcomes.filter((o) => o.metric === first), ...outcomes.filter((o) => o.metric !== first)]
+    : outcomes;
+  return ordered.slice(0, max).map((o) => ({
+    metric: o.metric,
+    label: outcomeName(o),
+    text: `${formatOutcomeValue(o)} ${formatOutcomeContext(o)}`,
+  }));
+}
+
+export type SearchHit = SearchResponse["hits"][number];
+
+export function toHit(row: HitRow, origin: string, effectMetric: Metric | null): SearchHit {
+  return {
+    slug: row.slug,
+    title: row.title,
+    summary: row.summary,
+    snippet: snippetHtml(row.snippet),
+    status: row.status,
+    provenance: row.provenance,
+    design: row.design,
+    evidence_grade: row.grade,
+    evidence_grade_reason: row.grade_reason,
+    evidence_year: row.evidence_year,
+    payer_types: parseArray<string>(row.payer_types),
+    financing_models: parseArray<string>(row.financing_models),
+    key_figures: hitKeyFigures(parseArray<Outcome>(row.outcomes), effectMetric),
+    effect: effectMetric ? { metric: effectMetric, score: row.e, scale: effectScale(effectMetric) } : null,
+    url: `${origin}/api/v1/case-studies/${row.slug}`,
+  };
+}
+
+/** A facet value's label; the grade facet reads "B or stronger" because its filter is a minimum. */
+export function facetLabel(facet: SearchFacet, value: string): string {
+  if (facet === "grade") return value === "A" ? "A" : `${value} or stronger`;
+  if (facet === "has_cost_figures") return "States cost or ROI figures";
+  if (facet === "country") return value === "ZZ" ? "Several countries" : value;
+  const enumeration = (facetEnumerations as Record<string, { label(v: string): string } | undefined>)[facet];
+  return enumeration ? enumeration.label(value) : value;
+}
+
+export type FacetValues = SearchResponse["facets"][SearchFacet];
+
+/**
+ * Facet counts grouped by facet, most frequent first; selected values are kept even at zero so they can be
+ * unchosen. Grade counts are cumulative (the count for B is A + B), because the grade filter is a minimum.
+ */
+export function groupFacets(
+  counts: readonly FacetCount[],
+  selected: Partial<Record<SearchFacet, readonly string[]>>,
+  facets: readonly SearchFacet[],
+): SearchResponse["facets"] {
+  const out = {} as SearchResponse["facets"];
+  for (const facet of facets) {
+    const chosen = new Set(selected[facet] ?? []);
+    const rows = counts.filter((c) => c.facet === facet);
+    let values: FacetValues;
+    if (facet === "grade") {
+      let running = 0;
+      values = [];
+      for (const grade of grades) {
+        running += rows.find((r) => r.value === grade)?.count ?? 0;
+        if (running > 0 || chosen.has(grade)) {
+          values.push({ value: grade, label: facetLabel(facet, grade), count: running, selected: chosen.has(grade) });
+        }
+      }
+    } else {
+      values = rows
+        .map((r) => ({
+          value: r.value,
+          label: facetLabel(facet, r.value),
+          count: r.count,
+          selected: chosen.has(r.value),
+        }))
+        .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+      for (const value of chosen) {
+        if (!values.some((v) => v.value === value)) {
+          values.push({ value, label: facetLabel(facet, value), count: 0, selected: true });
+        }
+      }
+    }
+    out[facet] = values;
+  }
+  return out;
+}

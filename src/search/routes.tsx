@@ -1,0 +1,187 @@
+/** Search routes: the API, the /search page, and the health check that doubles as the benchmark's floor. */
+import type { Context } from "hono";
+import { Hono } from "hono";
+import type { FieldError } from "../domain/case-study";
+import { toFieldErrors } from "../domain/case-study";
+import type { AppEnv } from "../env";
+import { ProblemError, validationProblem } from "../http/problem";
+import type { ApiRoute } from "../openapi/registry";
+import { encodeCursor } from "./cursor";
+import { groupFacets, toHit } from "./present";
+import { ping, runSearch, SEARCH_FACETS, type SearchOutcome } from "./queries";
+import {
+  healthResponseSchema,
+  type SearchQuery,
+  type SearchResponse,
+  searchArrayKeys,
+  searchQuerySchema,
+  searchResponseSchema,
+} from "./schemas";
+import { type PreparedSearch, prepareSearch, searchHref } from "./spec";
+import { SearchPage } from "./views";
+
+export const searchApiRoutes: ApiRoute[] = [
+  {
+    method: "get",
+    path: "/api/v1/search",
+    tag: "Search",
+    summary: "Search case studies",
+    description: [
+      "Full-text search with filters and facet counts. Any `q` text is accepted (it is parsed into safe full-text syntax,",
+      "never passed raw); invalid filter values are a 400 naming each field. Ranking: bm25 with title and summary",
+      "weighted over tags over body, evidence grade breaking ties. Facet counts apply every active filter except the",
+      "facet's own. Retracted and draft records are left out unless `status` asks for them. Pagination is by",
+      "`cursor` (keyset: pages never repeat or skip a record). sort=effect ranks by the best outcome on",
+      "`effect_metric`: the improvement in percent for changes (relative change, (ratio − 1) × 100, or change over",
+      "baseline, oriented so that fewer readmissions or costs count as improvement), the amount itself for savings",
+      "and ROI; records without a comparable figure come last. Headers: `x-d1-queries` (statements, all in one",
+      "round trip) and `x-d1-rows-read`.",
+    ].join(" "),
+    query: searchQuerySchema,
+    responses: {
+      200: { description: "Hits, facet counts and the total", schema: searchResponseSchema },
+      400: { description: "Invalid filter, sort, limit or cursor" },
+    },
+  },
+  {
+    method: "get",
+    path: "/api/v1/health",
+    tag: "Search",
+    summary: "Health check",
+    description: "Runs one trivial D1 query (SELECT 1). Also the floor the search benchmark is measured against.",
+    responses: { 200: { description: "The Worker and its database answer", schema: healthResponseSchema } },
+  },
+];
+
+/**
+ * The query string as an object for the schema. Facet filters collect every value (repeated or comma-separated);
+ * `q` joins repeated values with a space, so no text in `q` can fail. An empty scalar means "not given", because a
+ * GET form sends its empty fields. A repeated scalar is an error for the API; the page takes the last one.
+ */
+function collectQuery(c: Context, lenient: boolean): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  const repeated: string[] = [];
+  for (const [key, values] of Object.entries(c.req.queries())) {
+    if (key === "q") {
+      out.q = values.join(" ");
+    } else if (searchArrayKeys.has(key)) {
+      out[key] = values
+        .flatMap((v) => v.split(","))
+        .map((v) => v.trim())
+        .filter(Boolean);
+    } else {
+      if (values.length > 1) repeated.push(key);
+      const last = values[values.length - 1] ?? "";
+      if (last !== "") out[key] = last;
+    }
+  }
+  if (repeated.length && !lenient) {
+    throw new ProblemError(
+      400,
+      `Query parameter${repeated.length > 1 ? "s" : ""} ${repeated.join(", ")} may appear only once`,
+      repeated.map((path) => ({ path, message: "may appear only once" })),
+    );
+  }
+  return out;
+}
+
+/** For the page: drops whatever fails validation (a bad value, an unknown key), keeping the rest, and says what. */
+function parseLeniently(raw: Record<string, string | string[]>): { query: SearchQuery; ignored: FieldError[] } {
+  const ignored: FieldError[] = [];
+  const data: Record<string, unknown> = { ...raw };
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const result = searchQuerySchema.safeParse(data);
+    if (result.success) return { query: result.data, ignored };
+    const issues = result.error.issues;
+    ignored.push(...toFieldErrors(issues));
+    // Remove bad list items by index (highest first), and whole keys otherwise.
+    const drops = issues
+      .flatMap((issue) =>
+        issue.code === "unrecognized_keys" ? issue.keys.map((key) => [key] as PropertyKey[]) : [issue.path],
+      )
+      .sort((a, b) => Number(b[1] ?? -1) - Number(a[1] ?? -1));
+    for (const path of drops) {
+      const key = String(path[0] ?? "");
+      const value = data[key];
+      if (typeof path[1] === "number" && Array.isArray(value)) value.splice(path[1], 1);
+      else delete data[key];
+    }
+  }
+  return { query: searchQuerySchema.parse({ q: typeof raw.q === "string" ? raw.q : undefined }), ignored };
+}
+
+interface Executed {
+  prepared: PreparedSearch;
+  outcome: SearchOutcome;
+  response: SearchResponse;
+}
+
+async function execute(c: Context<AppEnv>, query: SearchQuery, prepared: PreparedSearch): Promise<Executed> {
+  const outcome = await runSearch(c.env.DB, prepared.spec);
+  const url = new URL(c.req.url);
+  const { spec, parsed } = prepared;
+  const nextCursor = outcome.nextKey ? encodeCursor(spec.sort, outcome.nextKey) : null;
+  const response: SearchResponse = {
+    query: {
+      q: query.q ?? "",
+      normalized: parsed.normalized,
+      fts: parsed.match ?? (parsed.excludeMatch ? `NOT ${parsed.excludeMatch}` : null),
+      expansions: parsed.expansions,
+      truncated: parsed.truncated,
+    },
+    sort: spec.sort,
+    effect_metric: spec.effectMetric,
+    total: outcome.total,
+    limit: spec.limit,
+    hits: outcome.hits.map((row) => toHit(row, url.origin, spec.effectMetric)),
+    facets: groupFacets(outcome.facets, prepared.selected, SEARCH_FACETS),
+    without: outcome.without as Record<string, number>,
+    next_cursor: nextCursor,
+    next: nextCursor ? `${url.origin}${searchHref(url.pathname, { ...query, cursor: nextCursor })}` : null,
+  };
+  // Cheap, harmless cost figures for the benchmark and for anyone tuning queries.
+  c.header("x-d1-queries", String(outcome.d1.statements));
+  c.header("x-d1-round-trips", String(outcome.d1.roundTrips));
+  c.header("x-d1-rows-read", String(outcome.d1.rowsRead));
+  return { prepared, outcome, response };
+}
+
+export const searchRoutes = new Hono<AppEnv>();
+
+searchRoutes.get("/api/v1/search", async (c) => {
+  const result = searchQuerySchema.safeParse(collectQuery(c, false));
+  if (!result.success) throw validationProblem(result.error.issues, "query");
+  const prepared = prepareSearch(result.data);
+  if (prepared.badCursor) {
+    throw new ProblemError(400, "The query has 1 invalid field: cursor", [
+      { path: "cursor", message: "is not a cursor this search returned (or was made for another sort)" },
+    ]);
+  }
+  const { response } = await execute(c, result.data, prepared);
+  return c.json(response);
+});
+
+searchRoutes.get("/api/v1/health", async (c) => {
+  const { ok, rowsRead } = await ping(c.env.DB);
+  if (!ok) throw new ProblemError(500, "The database did not answer as expected.");
+  c.header("x-d1-queries", "1");
+  c.header("x-d1-round-trips", "1");
+  c.header("x-d1-rows-read", String(rowsRead));
+  return c.json({ ok: true as const });
+});
+
+searchRoutes.get("/search", async (c) => {
+  const { query, ignored } = parseLeniently(collectQuery(c, true));
+  const notices = ignored.map((e) => `${e.path}: ${e.message}`);
+  const prepared = prepareSearch(query);
+  if (prepared.badCursor) {
+    notices.push("The page link was not valid here, so this is the first page.");
+    query.cursor = undefined;
+  }
+  if (query.sort === "effect" && prepared.spec.sort !== "effect") {
+    notices.push("To sort by largest effect, choose the outcome to rank by.");
+  }
+  if (prepared.parsed.truncated) notices.push("The words were cut to the first terms the search uses.");
+  const { response } = await execute(c, query, prepared);
+  return c.html(<SearchPage model={{ query, response, notices }} />);
+});

@@ -1,0 +1,120 @@
+/** Request and response schemas of search: validation, types and the OpenAPI description from one place. */
+import * as z from "zod";
+import { facetFilterShape, keyFigureSchema } from "../case-studies/schemas";
+import { metrics } from "../domain/enums";
+import { grades } from "../domain/grading";
+import { SEARCH_FACETS, SORTS } from "./queries";
+
+/** Query keys that may take several values (repeated, or comma-separated); `q` is joined instead. */
+export const searchArrayKeys: ReadonlySet<string> = new Set(Object.keys(facetFilterShape));
+
+const year = (what: string) =>
+  z.coerce.number().int().min(1900).max(2100).optional().describe(`Only evidence from ${what} (evidence year)`);
+
+export const searchQuerySchema = z
+  .strictObject({
+    q: z
+      .string()
+      .optional()
+      .describe(
+        'Words to find. Words are ANDed, the last one also as a prefix; "quoted phrases", -excluded words and OR work; anything else is read as plain words, so any text is accepted. Domain synonyms are expanded (C-section = caesarean, ED = emergency department, …).',
+      ),
+    ...facetFilterShape,
+    min_grade: z.enum(grades).optional().describe("Only records graded this or stronger (A is strongest)"),
+    has_cost_figures: z
+      .enum(["true", "false"])
+      .optional()
+      .describe("true: only records that state cost, savings or ROI figures"),
+    year_from: year("this year or later"),
+    year_to: year("this year or earlier"),
+    sort: z
+      .enum(SORTS)
+      .optional()
+      .describe(
+        "relevance (default with words), strongest (default without), newest, or effect: largest effect on `effect_metric`",
+      ),
+    effect_metric: z
+      .enum(metrics.values)
+      .optional()
+      .describe("The outcome ranked by sort=effect (default: the one `metric` filter, if exactly one is chosen)"),
+    limit: z.coerce.number().int().min(1).max(50).default(10).describe("Hits per page, at most 50"),
+    cursor: z.string().max(512).optional().describe("Opaque: `next_cursor` of the previous page"),
+  })
+  .superRefine((query, ctx) => {
+    if (query.year_from !== undefined && query.year_to !== undefined && query.year_from > query.year_to) {
+      ctx.addIssue({ code: "custom", path: ["year_to"], message: "must not be before year_from" });
+    }
+    if (query.sort === "effect" && !query.effect_metric && query.metric?.length !== 1) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["sort"],
+        message: "effect needs effect_metric (or exactly one metric filter) to rank by",
+      });
+    }
+  });
+
+export type SearchQuery = z.output<typeof searchQuerySchema>;
+
+const facetValueSchema = z.object({
+  value: z.string(),
+  label: z.string(),
+  count: z.int().describe("Hits if this value were the facet's only choice, with every other active filter applied"),
+  selected: z.boolean(),
+});
+
+export const searchHitSchema = z
+  .object({
+    slug: z.string(),
+    title: z.string(),
+    summary: z.string(),
+    snippet: z
+      .string()
+      .nullable()
+      .describe("HTML: the best-matching passage, escaped, with <mark> around matched words; null without words"),
+    status: z.string(),
+    provenance: z.string(),
+    design: z.string(),
+    evidence_grade: z.enum(grades),
+    evidence_grade_reason: z.string(),
+    evidence_year: z.int().nullable(),
+    payer_types: z.array(z.string()),
+    financing_models: z.array(z.string()),
+    key_figures: z.array(keyFigureSchema),
+    effect: z
+      .object({
+        metric: z.string(),
+        score: z.number().nullable(),
+        scale: z.enum(["percent_improvement", "amount"]),
+      })
+      .nullable()
+      .describe("With sort=effect: the score ranked (see the API description for its definition)"),
+    url: z.string(),
+  })
+  .meta({ id: "SearchHit" });
+
+export const searchResponseSchema = z
+  .object({
+    query: z.object({
+      q: z.string().describe("The text as received"),
+      normalized: z.string().describe("The query as understood: lower case, stopwords dropped, * on a prefix"),
+      fts: z.string().nullable().describe("The FTS5 expression run (synonyms expanded)"),
+      expansions: z.array(z.object({ typed: z.string(), alternatives: z.array(z.string()) })),
+      truncated: z.boolean().describe("True when over-long input was cut to the limits"),
+    }),
+    sort: z.enum(SORTS),
+    effect_metric: z.string().nullable(),
+    total: z.int(),
+    limit: z.int(),
+    hits: z.array(searchHitSchema),
+    facets: z.record(z.enum(SEARCH_FACETS), z.array(facetValueSchema)),
+    without: z
+      .record(z.string(), z.int())
+      .describe('Totals with one active filter dropped (by filter name, "year", or "filters" for words alone)'),
+    next_cursor: z.string().nullable(),
+    next: z.string().nullable().describe("URL of the next page, or null on the last"),
+  })
+  .meta({ id: "SearchResults" });
+
+export type SearchResponse = z.output<typeof searchResponseSchema>;
+
+export const healthResponseSchema = z.object({ ok: z.literal(true) }).meta({ id: "Health" });

@@ -1,6 +1,7 @@
 /** createApp(): middleware, the one error path, and every feature's routes. */
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
+import { calculatorApiRoutes, calculatorRoutes } from "./calculator-web/routes";
 import { caseStudyApiRoutes, caseStudyRoutes } from "./case-studies/routes";
 import type { AppEnv } from "./env";
 import { ProblemError, problemResponse, wantsJson } from "./http/problem";
@@ -14,7 +15,7 @@ import { taxonomyRoutes } from "./taxonomy/routes";
 
 /** Every documented API route, for the OpenAPI document. */
 export function apiRoutes(): ApiRoute[] {
-  return [...caseStudyApiRoutes, ...searchApiRoutes];
+  return [...caseStudyApiRoutes, ...searchApiRoutes, ...calculatorApiRoutes];
 }
 
 export function createApp() {
@@ -25,6 +26,7 @@ export function createApp() {
   app.route("/", caseStudyRoutes);
   app.route("/", searchRoutes);
   app.route("/", taxonomyRoutes);
+  app.route("/", calculatorRoutes);
   app.route("/", openApiRoutes(apiRoutes));
 
   app.notFound((c) => {

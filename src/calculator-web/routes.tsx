@@ -1,0 +1,212 @@
+/**
+ * Calculator routes: the JSON API (list, describe, compute), the pages (GET form → server render), and the
+ * browser bundles under /assets/. Every failure goes through the one error path (ProblemError → problem+json for
+ * the API, a readable page otherwise).
+ */
+import { Hono } from "hono";
+import * as z from "zod";
+import { type CalculatorId, calculatorIds, calculators, isCalculatorId, runCalculator } from "../calculators";
+import type { AppEnv } from "../env";
+import { clientAssets } from "../generated/client-assets";
+import { ProblemError } from "../http/problem";
+import { parseJsonBody } from "../http/validate";
+import type { ApiRoute } from "../openapi/registry";
+import { calculatorDetailSchema, calculatorListSchema, calculatorResultSchema } from "./api-schemas";
+import { canonicalQuery, type FormError, fieldId, formErrors, formModel, fromQuery, queryString } from "./form-state";
+import { formHtml } from "./form-view";
+import { invalidResultsHtml, present, resultsHtml } from "./present";
+import { CalculatorListPage, CalculatorPage } from "./views";
+
+const API = "/api/v1/calculators";
+
+export const calculatorApiRoutes: ApiRoute[] = [
+  {
+    method: "get",
+    path: API,
+    tag: "Calculators",
+    summary: "List the ROI calculators",
+    responses: { 200: { description: "Every calculator with its summary", schema: calculatorListSchema } },
+  },
+  ...calculatorIds.flatMap((id): ApiRoute[] => [
+    {
+      method: "get",
+      path: `${API}/${id}`,
+      tag: "Calculators",
+      summary: `Describe ${calculators[id].title}`,
+      description: "The input schema, and every default with the source it comes from.",
+      responses: { 200: { description: "Schema, defaults and references", schema: calculatorDetailSchema } },
+    },
+    {
+      method: "post",
+      path: `${API}/${id}`,
+      tag: "Calculators",
+      summary: `Compute ${calculators[id].title}`,
+      description: `${calculators[id].summary} Send \`{}\` to use every default. Bad input is a 400 naming every failing field by path; a body over 64 KiB is a 413.`,
+      body: calculators[id].inputSchema,
+      responses: {
+        200: { description: "The result: inputs used, outputs, steps and warnings", schema: calculatorResultSchema },
+        400: { description: "Invalid JSON or invalid inputs, listed by path" },
+        413: { description: "Body larger than 64 KiB" },
+        415: { description: "Body not sent as application/json" },
+      },
+    },
+  ]),
+];
+
+function calculatorOr404(id: string, api: boolean): CalculatorId {
+  if (isCalculatorId(id)) return id;
+  throw new ProblemError(
+    404,
+    api
+      ? `No calculator has the id '${id}'; the ids are ${calculatorIds.join(", ")}`
+      : "There is no calculator at this address.",
+  );
+}
+
+/** Slugs of the case studies a calculator's defaults cite. */
+function citedSlugs(id: CalculatorId): string[] {
+  const slugs = new Set<string>();
+  for (const entry of Object.values(calculators[id].defaultsWithReferences())) {
+    if (entry.reference.kind === "case_study") slugs.add(entry.reference.slug);
+  }
+  return [...slugs];
+}
+
+/** Titles of the cited case studies, for the source links; a failed lookup only costs the titles. */
+async function caseStudyTitles(db: D1Database, slugs: string[]): Promise<Record<string, string>> {
+  if (slugs.length === 0) return {};
+  try {
+    const { results } = await db
+      .prepare(`SELECT slug, title FROM case_studies WHERE slug IN (${slugs.map(() => "?").join(", ")})`)
+      .bind(...slugs)
+      .all<{ slug: string; title: string }>();
+    return Object.fromEntries(results.map((row) => [row.slug, row.title]));
+  } catch (error) {
+    console.error("calculator page: case-study titles unavailable", error);
+    return {};
+  }
+}
+
+export const calculatorRoutes = new Hono<AppEnv>();
+
+// ---------------------------------------------------------------------------------------------------------
+// API.
+
+calculatorRoutes.get(API, (c) => {
+  const origin = new URL(c.req.url).origin;
+  return c.json({
+    items: calculatorIds.map((id) => ({
+      id,
+      title: calculators[id].title,
+      summary: calculators[id].summary,
+      url: `${origin}${API}/${id}`,
+      page_url: `${origin}/calculators/${id}`,
+    })),
+  });
+});
+
+calculatorRoutes.get(`${API}/:id`, (c) => {
+  const id = calculatorOr404(c.req.param("id"), true);
+  const origin = new URL(c.req.url).origin;
+  const calculator = calculators[id];
+  const inputSchema = z.toJSONSchema(calculator.inputSchema, { io: "input", unrepresentable: "any" });
+  const defaults = Object.fromEntries(
+    Object.entries(calculator.defaultsWithReferences()).map(([path, entry]) => [
+      path,
+      entry.reference.kind === "case_study"
+        ? { ...entry, reference_url: `${origin}/case-studies/${entry.reference.slug}` }
+        : entry,
+    ]),
+  );
+  return c.json({
+    id,
+    title: calculator.title,
+    summary: calculator.summary,
+    url: `${origin}${API}/${id}`,
+    page_url: `${origin}/calculators/${id}`,
+    input_schema: inputSchema,
+    defaults,
+    example_request: {},
+  });
+});
+
+calculatorRoutes.post(`${API}/:id`, async (c) => {
+  const id = calculatorOr404(c.req.param("id"), true);
+  // Size, content type and JSON syntax are checked here (413/415/400); the calculator's schema checks the rest.
+  const body = await parseJsonBody(c, z.unknown());
+  const outcome = runCalculator(id, body);
+  if (!outcome.ok) {
+    const errors = outcome.fields.map((f) => ({ path: f.path === "" ? "(body)" : f.path, message: f.message }));
+    throw new ProblemError(
+      400,
+      `The body has ${errors.length} invalid field${errors.length === 1 ? "" : "s"}: ${errors.map((f) => f.path).join(", ")}`,
+      errors,
+    );
+  }
+  return c.json(outcome.result);
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// Pages.
+
+calculatorRoutes.get("/calculators", (c) =>
+  c.html(
+    <CalculatorListPage
+      items={calculatorIds.map((id) => ({ id, title: calculators[id].title, summary: calculators[id].summary }))}
+    />,
+  ),
+);
+
+calculatorRoutes.get("/calculators/:id", async (c) => {
+  const id = calculatorOr404(c.req.param("id"), false);
+  const url = new URL(c.req.url);
+  const model = formModel(id);
+  const { raw, action } = fromQuery(model, url.searchParams);
+  const outcome = runCalculator(id, raw);
+  const errors: FormError[] = outcome.ok ? [] : formErrors(model, outcome.issues);
+
+  // One state, one address: a submitted form (every field, defaults included) or a row edit is redirected to the
+  // short canonical query, which holds only what differs from the defaults.
+  const canonical = canonicalQuery(model, raw);
+  if (action !== null || canonical !== queryString([...url.searchParams])) {
+    let anchor = errors.length ? "#calc-error-summary" : "#results";
+    if (action?.kind === "add") {
+      const rows = raw[action.array];
+      anchor = `#${fieldId(`${action.array}[${Array.isArray(rows) ? rows.length - 1 : 0}]`)}`;
+    } else if (action?.kind === "remove") {
+      anchor = `#${fieldId(action.array)}`;
+    }
+    return c.redirect(`/calculators/${id}${canonical ? `?${canonical}` : ""}${anchor}`, 303);
+  }
+
+  const titles = await caseStudyTitles(c.env.DB, citedSlugs(id));
+  const form = formHtml(id, model, raw, { defaults: calculators[id].defaultsWithReferences(), titles }, errors);
+  const results = outcome.ok ? resultsHtml(present(outcome.result)) : invalidResultsHtml(id, errors);
+  const script = clientAssets.calculator?.file;
+  return c.html(
+    <CalculatorPage
+      id={id}
+      title={calculators[id].title}
+      summary={calculators[id].summary}
+      formHtml={form}
+      resultsHtml={results}
+      invalid={!outcome.ok}
+      {...(script ? { script } : {})}
+    />,
+    outcome.ok ? 200 : 400,
+  );
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// Browser bundles (src/client/*.ts, built by `npm run client:build`): content-hashed names, so cached for a year.
+
+const assetsByFile = new Map(Object.values(clientAssets).map((asset) => [asset.file, asset.body]));
+
+calculatorRoutes.get("/assets/:file", (c) => {
+  const body = assetsByFile.get(c.req.param("file"));
+  if (body === undefined) return c.notFound();
+  return c.body(body, 200, {
+    "content-type": "text/javascript; charset=utf-8",
+    "cache-control": "public, max-age=31536000, immutable",
+  });
+});

@@ -1,0 +1,85 @@
+/** Calculator pages: the list, and one calculator with its form (left) and results (right; below on phones). */
+import type { CalculatorId } from "../calculators";
+import { Layout } from "../views/layout";
+
+export interface CalculatorSummary {
+  id: CalculatorId;
+  title: string;
+  summary: string;
+}
+
+export function CalculatorListPage({ items }: { items: CalculatorSummary[] }) {
+  return (
+    <Layout
+      title="ROI calculators"
+      description="Six calculators for financing integrative care, with evidence-linked defaults."
+    >
+      <h1>ROI calculators</h1>
+      <p class="lede">
+        Six calculators for financing integrative care. Every default names its source, and illustrative figures are
+        marked as such: replace them with your own. Each calculator works without JavaScript, recalculates as you type
+        when JavaScript is on, and keeps its inputs in the address so a copied link shows the same result.
+      </p>
+      <ul class="cards calc-list">
+        {items.map((item) => (
+          <li class="card">
+            <h2 class="h3">
+              <a href={`/calculators/${item.id}`}>{item.title}</a>
+            </h2>
+            <p>{item.summary}</p>
+            <p class="small muted">
+              API: <code>POST /api/v1/calculators/{item.id}</code>
+            </p>
+          </li>
+        ))}
+      </ul>
+      <p class="small muted">
+        The same calculators are available as JSON: <a href="/api/v1/calculators">/api/v1/calculators</a> (see{" "}
+        <a href="/docs">the API documentation</a>).
+      </p>
+    </Layout>
+  );
+}
+
+export interface CalculatorPageProps extends CalculatorSummary {
+  /** The form, from form-view.ts (the browser re-renders parts of it with the same functions). */
+  formHtml: string;
+  /** The results block, from present.ts (the browser replaces it with the same function's output). */
+  resultsHtml: string;
+  /** Hashed file name of the browser bundle, when it has been built. */
+  script?: string;
+  invalid: boolean;
+}
+
+export function CalculatorPage(props: CalculatorPageProps) {
+  return (
+    <Layout
+      title={props.invalid ? `Check the inputs: ${props.title}` : props.title}
+      description={props.summary}
+      scripts={props.script ? [`/assets/${props.script}`] : []}
+    >
+      <p class="small muted no-print">
+        <a href="/calculators">Calculators</a>
+      </p>
+      <h1>{props.title}</h1>
+      <p class="lede">{props.summary}</p>
+      <p class="no-print small">
+        <a class="skip-link" href="#results">
+          Skip to the results
+        </a>
+      </p>
+      <div class="calc-layout">
+        <div class="calc-inputs" dangerouslySetInnerHTML={{ __html: props.formHtml }} />
+        <section class="calc-results" id="results" aria-labelledby="results-h">
+          <h2 id="results-h">Results</h2>
+          <p id="calc-status" class="visually-hidden" aria-live="polite" />
+          <div id="calc-output" dangerouslySetInnerHTML={{ __html: props.resultsHtml }} />
+          <p class="small muted no-print">
+            The same figures, unrounded, from the API: <code>POST /api/v1/calculators/{props.id}</code> (
+            <a href={`/api/v1/calculators/${props.id}`}>inputs, defaults and sources as JSON</a>).
+          </p>
+        </section>
+      </div>
+    </Layout>
+  );
+}

@@ -1,0 +1,226 @@
+/** The calculator pages through fetch: server-rendered forms and results, URL state, errors, bundles, headers. */
+import { describe, expect, it } from "vitest";
+import { usd } from "../../src/calculator-web/present";
+import { calculatorIds, calculators, runCalculator } from "../../src/calculators";
+import { clientAssets } from "../../src/generated/client-assets";
+import { get } from "./helpers";
+
+async function page(path: string) {
+  const res = await get(path, { redirect: "manual" });
+  return { res, html: await res.text() };
+}
+
+describe("/calculators", () => {
+  it("lists the six calculators, each linked to its page", async () => {
+    const { res, html } = await page("/calculators");
+    expect(res.status).toBe(200);
+    for (const id of calculatorIds) {
+      expect(html).toContain(`href="/calculators/${id}"`);
+      expect(html).toContain(calculators[id].title.replace(/&/g, "&amp;"));
+    }
+  });
+});
+
+describe("/calculators/{id} at the defaults", () => {
+  it.each(calculatorIds)("%s: form, SVG chart, steps table and verdict", async (id) => {
+    const { res, html } = await page(`/calculators/${id}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("text/html");
+    expect(html).toContain(`<form method="get" action="/calculators/${id}"`);
+    expect(html).toMatch(/<label for="f-[^"]+">/);
+    expect(html).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
+    expect(html).toContain('<table class="steps stack">');
+    expect(html).toContain('<p class="verdict">');
+    expect(html).toContain('aria-live="polite"');
+    // The page's figures are the engine's figures at the defaults.
+    const outcome = runCalculator(id, {});
+    if (!outcome.ok) throw new Error("defaults must be valid");
+    for (const step of outcome.result.steps.slice(0, 2)) {
+      const firstNumber = /\$[\d,]+(\.\d+)?/.exec(step)?.[0];
+      if (firstNumber) expect(html).toContain(firstNumber);
+    }
+  });
+
+  it("program-roi draws the annual cash flow and the tornado; membership-clinic the monthly cash; patient-cost-compare the options", async () => {
+    const roi = (await page("/calculators/program-roi")).html;
+    expect(roi).toContain("Net cash flow by year and cumulative net");
+    expect(roi).toContain("NPV when one input is 20% lower or higher");
+    expect(roi).toContain("returns $0.54 for every $1 spent over 3 years");
+    const clinic = (await page("/calculators/membership-clinic")).html;
+    expect(clinic).toContain("Monthly net and cash balance");
+    const patient = (await page("/calculators/patient-cost-compare")).html;
+    expect(patient).toContain("The options side by side");
+    expect(patient).toContain("(lowest)");
+  });
+
+  it("sources: case-study links with provenance, placeholders marked for replacement", async () => {
+    const html = (await page("/calculators/program-roi")).html;
+    expect(html).toContain('<a href="/case-studies/payer-pilot-acupuncture-low-back-pain">');
+    expect(html).toContain('<span class="tag prov-illustrative">illustrative</span>');
+    expect(html).toContain("assumption — replace with your own figure");
+    // The link text is the record's title from the knowledge base, not its slug.
+    expect(html).not.toContain('">payer-pilot-acupuncture-low-back-pain</a>');
+    expect(html).toContain("Illustrative figures in use.");
+  });
+
+  it("an unknown calculator is a readable 404 page", async () => {
+    const { res, html } = await page("/calculators/nope");
+    expect(res.status).toBe(404);
+    expect(html).toContain("There is no calculator at this address.");
+  });
+});
+
+describe("URL state", () => {
+  it("a GET with edited params reproduces the API's outputs", async () => {
+    const query = "participants=2500&cost_per_participant=300&savings_lines[1].reduction_pct=35&years=5";
+    const { res, html } = await page(`/calculators/program-roi?${query}`);
+    expect(res.status).toBe(200);
+    const api = await get("/api/v1/calculators/program-roi", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        participants: 2500,
+        cost_per_participant: 300,
+        years: 5,
+        savings_lines: [
+          {
+            label: "Advanced imaging for back pain (MRI/CT)",
+            baseline_events_per_participant: 0.3,
+            cost_per_event: 1000,
+            reduction_pct: 30,
+          },
+          {
+            label: "Opioid prescription fills",
+            baseline_events_per_participant: 4,
+            cost_per_event: 50,
+            reduction_pct: 35,
+          },
+          {
+            label: "Hospital readmissions within 30 days",
+            baseline_events_per_participant: 0.05,
+            cost_per_event: 15000,
+            reduction_pct: 18,
+          },
+        ],
+      }),
+    });
+    const body = (await api.json()) as { outputs: { npv: number; pv_costs: number } };
+    expect(html).toContain(usd(body.outputs.npv));
+    expect(html).toContain(usd(body.outputs.pv_costs));
+    expect(html).toContain('value="2500"');
+  });
+
+  it("a submitted form (every field, defaults too) redirects to the short canonical query", async () => {
+    const full =
+      "participants=2500&cost_per_participant=500&fixed_cost_per_year=0&upfront_cost=0&savings_lines=3" +
+      "&savings_lines%5B0%5D.reduction_pct=30&years=3&uncertainty=off&uncertainty.iterations=10000&utm_source=x";
+    const { res } = await page(`/calculators/program-roi?${full}`);
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/calculators/program-roi?participants=2500#results");
+    // The canonical address itself renders without a redirect.
+    expect((await page("/calculators/program-roi?participants=2500")).res.status).toBe(200);
+  });
+
+  it("no-JS row editing: _add and _remove redirect to the new state, anchored at the rows", async () => {
+    const add = await page("/calculators/program-roi?participants=10&_add=savings_lines");
+    expect(add.res.status).toBe(303);
+    expect(add.res.headers.get("location")).toBe(
+      "/calculators/program-roi?participants=10&savings_lines=4#f-savings_lines-3",
+    );
+    const four = await page("/calculators/program-roi?participants=10&savings_lines=4");
+    expect(four.res.status).toBe(200);
+    expect(four.html).toContain('name="savings_lines[3].label" type="text" value="Savings line 4"');
+    const remove = await page("/calculators/program-roi?_remove=savings_lines%5B2%5D");
+    expect(remove.res.headers.get("location")).toBe("/calculators/program-roi?savings_lines=2#f-savings_lines");
+  });
+
+  it("optional objects switch on from the URL: uncertainty adds the histogram, insurance adds an option", async () => {
+    const roi = (await page("/calculators/program-roi?uncertainty=on&uncertainty.iterations=1000")).html;
+    expect(roi).toContain("NPV across 1,000 Monte Carlo draws");
+    expect(roi).toContain('<option value="on" selected>Yes</option>');
+    const patient = (await page("/calculators/patient-cost-compare?insurance=on")).html;
+    expect(patient).toMatch(/<th scope="row">Insurance<\/th>/);
+  });
+});
+
+describe("invalid params", () => {
+  it("render the form with each bad field marked and a summary, never a blank page or a 500", async () => {
+    const { res, html } = await page(
+      "/calculators/program-roi?participants=abc&savings_lines[1].reduction_pct=500&years=",
+    );
+    expect(res.status).toBe(400);
+    expect(html).toContain("<h1>Program ROI</h1>");
+    expect(html).toContain("There are 3 problems with the inputs");
+    expect(html).toMatch(
+      /<input id="f-participants"[^>]*aria-describedby="f-participants-err[^"]*"[^>]*aria-invalid="true"/,
+    );
+    expect(html).toContain(
+      '<p class="field-error" id="f-participants-err">Enter a whole number from 1 to 10,000,000</p>',
+    );
+    expect(html).toMatch(/id="f-savings_lines-1-reduction_pct"[^>]*aria-invalid="true"/);
+    expect(html).toContain("3 inputs need fixing");
+  });
+
+  it("hostile values stay readable pages", async () => {
+    for (const query of [
+      "savings_lines=99999999",
+      "uncertainty=on&uncertainty.iterations=1e9",
+      "tiers[0].share_of_new_members_pct=40",
+      "participants=%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+    ]) {
+      const id = query.startsWith("tiers") ? "membership-clinic" : "program-roi";
+      let { res, html } = await page(`/calculators/${id}?${query}`);
+      // A non-canonical query (a hostile row count) is first redirected to its canonical form, junk kept.
+      if (res.status === 303) ({ res, html } = await page(res.headers.get("location")?.replace(/#.*$/, "") ?? ""));
+      expect([200, 400], query).toContain(res.status);
+      expect(html).toContain("There is a problem with the inputs");
+      expect(html).not.toContain("<script>alert");
+    }
+  });
+});
+
+describe("the browser bundle", () => {
+  it("the page references the hashed bundle, served as JavaScript and cached for a year", async () => {
+    const asset = clientAssets.calculator;
+    expect(asset, "run npm run client:build first").toBeDefined();
+    if (!asset) return;
+    const html = (await page("/calculators/program-roi")).html;
+    expect(html).toContain(`<script type="module" src="/assets/${asset.file}"></script>`);
+    const res = await get(`/assets/${asset.file}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
+    expect(res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect(await res.text()).toBe(asset.body);
+  });
+
+  it("unknown assets are 404; the stylesheet still works", async () => {
+    expect((await get("/assets/calculator.0000000000.js")).status).toBe(404);
+    expect((await get("/assets/site.css")).headers.get("content-type")).toContain("text/css");
+  });
+});
+
+describe("security headers are unchanged on calculator routes", () => {
+  for (const path of [
+    "/calculators",
+    "/calculators/program-roi",
+    "/api/v1/calculators",
+    "/calculators/program-roi?years=x",
+  ]) {
+    it(path, async () => {
+      const res = await get(path);
+      const csp = res.headers.get("content-security-policy") ?? "";
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).toContain("style-src 'self'");
+      expect(csp).not.toContain("unsafe-inline");
+      expect(res.headers.get("x-frame-options")).toBe("DENY");
+    });
+  }
+
+  it("the pages carry no inline style or script", async () => {
+    for (const id of calculatorIds) {
+      const html = (await page(`/calculators/${id}?${id === "program-roi" ? "uncertainty=on" : ""}`)).html;
+      expect(html).not.toMatch(/\sstyle="/);
+      expect(html).not.toMatch(/<script(?![^>]*\ssrc=)/);
+    }
+  });
+});

@@ -50,6 +50,56 @@ dl.facts{grid-template-columns:1fr}dl.facts dd{margin-bottom:.4rem}h1{font-size:
 .body a[href^="http"]::after,ol.citations a[href^="http"]::after{content:" <" attr(href) ">";font-size:.8em;word-break:break-all}
 .banner{border:2px solid #000;background:none}.grade{color:#000;border:2px solid #000;background:none}
 table{page-break-inside:auto}tr{page-break-inside:avoid}h2{page-break-after:avoid}.card{break-inside:avoid}}
+/* calculators: form (labels above inputs), results (figures, verdict, charts, steps), print */
+.calc-form [hidden],#calc-output [hidden]{display:none!important}
+.calc-layout{display:grid;gap:2rem;grid-template-columns:minmax(0,1fr);align-items:start}
+@media(min-width:60rem){.calc-layout{grid-template-columns:minmax(19rem,25rem) minmax(0,1fr)}}
+.calc-form h2,.calc-results>h2{margin-top:0}
+.calc-grid,.calc-row-fields,.calc-sub-fields{display:grid;gap:1rem;grid-template-columns:repeat(auto-fill,minmax(min(100%,15rem),1fr))}
+.calc-layout .calc-grid,.calc-layout .calc-row-fields,.calc-layout .calc-sub-fields{margin:.25rem 0}
+.field{display:flex;flex-direction:column;gap:.2rem;min-width:0}
+.field label{line-height:1.3}.field .unit{font-weight:400;color:var(--muted);font-size:.9em}
+.field input,.field select{width:100%;min-width:0}
+.field .help,.field .source{margin:0;color:var(--muted);line-height:1.4}
+.field .source .tag{margin:0 .15rem 0 0}
+.tag.prov-assumption{border-color:var(--warn-line);background:var(--warn-bg)}.tag.prov-convention,.tag.prov-reference{background:var(--soft)}
+.field-error{margin:0;color:var(--bad-line);font-weight:600}
+.has-error>input,.has-error>select,input[aria-invalid="true"],select[aria-invalid="true"]{border:2px solid var(--bad-line);background:#fffafa}
+.calc-form fieldset{border:1px solid var(--line);border-radius:6px;padding:.75rem;margin:1.25rem 0;min-width:0}
+.calc-form legend{font-weight:700;padding:0 .35rem}
+.calc-form fieldset.has-error{border:2px solid var(--bad-line)}
+.calc-row{background:var(--soft)}.calc-row legend{font-weight:600}
+.calc-row>button{margin-top:.6rem}
+button.secondary{background:#fff;color:var(--accent)}
+.calc-actions{display:flex;flex-wrap:wrap;gap:.75rem 1.25rem;align-items:center;margin:1.25rem 0}
+.error-summary{border:3px solid var(--bad-line);background:var(--bad-bg);border-radius:6px;padding:.75rem 1rem;margin:0 0 1rem}
+.error-summary h2{font-size:1.1rem;margin:0 0 .4rem}.error-summary ul{margin:0;padding-left:1.2rem}
+.banner.invalid ul{margin:.4rem 0 0;padding-left:1.2rem}
+.calc-warnings h3{margin:0 0 .4rem;font-size:1rem}.calc-warnings ul{list-style:none;margin:0 0 1rem;padding:0}
+.calc-warnings li.banner{margin:.5rem 0;font-size:.92rem}.calc-warnings li.banner strong{display:inline}
+ul.figures{list-style:none;margin:0 0 1rem;padding:0;display:grid;gap:.75rem;grid-template-columns:repeat(auto-fill,minmax(min(100%,10.5rem),1fr))}
+.figure{border:1px solid var(--line);border-left:5px solid var(--line);border-radius:6px;padding:.5rem .75rem;display:flex;flex-direction:column;gap:.1rem}
+.figure.good{border-left-color:var(--ok)}.figure.bad{border-left-color:var(--bad-line)}
+.figure-label,.figure-note{font-size:.85rem;color:var(--muted);line-height:1.3}
+.figure-value{font-size:1.35rem;line-height:1.25;font-variant-numeric:tabular-nums}
+.verdict{font-size:1.08rem;background:var(--soft);border-left:4px solid var(--accent);padding:.75rem 1rem;margin:0 0 1.5rem;border-radius:4px}
+.chart-block{margin:1.5rem 0}.chart-block h3{margin:0 0 .5rem}.chart-block figcaption{margin:.3rem 0}
+.chart-scroll{overflow-x:auto}.chart-scroll svg.chart{display:block;width:100%;height:auto}
+details.chart-data summary{cursor:pointer;color:var(--accent)}
+caption{text-align:left;font-weight:600;padding:.25rem 0}
+table.steps td.step-n{color:var(--muted);width:2rem}table.steps td.step-result{font-weight:600;font-variant-numeric:tabular-nums}
+table.steps th[scope="row"]{background:none;font-weight:600}
+.inputs-summary{display:none}
+.calc-list h2{font-size:1.1rem;margin:0}
+@media(max-width:40rem){table.steps td.step-n,table.steps td:empty,table.steps th:empty{display:none}
+/* The charts are drawn 640 units wide; on a phone, larger type in those units keeps the labels readable. */
+.chart-scroll svg.chart text{font-size:19px}.chart-tornado svg.chart text{font-size:15px}
+.chart-comparison svg.chart text{font-size:15px}.chart-comparison .chart-scroll,.chart-comparison svg.chart{overflow:visible}}
+.calc-warnings details summary{cursor:pointer}.calc-warnings details p{margin:.4rem 0 0}
+@media print{.calc-layout{display:block}.calc-inputs,.skip-link,details.chart-data,#calc-status{display:none!important}
+.chart-scroll{overflow:visible}.chart-block{break-inside:avoid}
+.inputs-summary{display:block}.figure{break-inside:avoid}.verdict{border:2px solid #000;background:none}}
+/* end calculators */
 /* search: query bar, filter sidebar (one GET form, no script), chips, result cards with snippets, no-results */
 .search-bar{display:flex;flex-wrap:wrap;gap:.75rem;align-items:end;margin-bottom:.5rem}
 .search-bar>div{display:flex;flex-direction:column;gap:.2rem;min-width:0}

@@ -1,0 +1,179 @@
+/**
+ * Progressive enhancement of a calculator page (no framework). Without this script the form is a plain GET form
+ * and the server renders the result. With it, the same engine recomputes as you type, with no request: the form
+ * is read with form-state, run through `runCalculator`, rendered with present.ts into the container the server
+ * filled with the same markup, and the address is updated with the same query a GET submit would produce.
+ */
+
+import {
+  type ArrayField,
+  applyRowAction,
+  canonicalQuery,
+  type FormError,
+  type FormModel,
+  fieldId,
+  formErrors,
+  formModel,
+  fromQuery,
+  type RawInput,
+  type RowAction,
+} from "../calculator-web/form-state";
+import { arrayFieldHtml, errorSummaryInner, type FormContext, indexErrors } from "../calculator-web/form-view";
+import { announcement, invalidResultsHtml, present, resultsHtml } from "../calculator-web/present";
+import { calculators, isCalculatorId, runCalculator } from "../calculators";
+
+const DEBOUNCE_MS = 150;
+
+function readParams(form: HTMLFormElement): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [name, value] of new FormData(form)) if (typeof value === "string") params.append(name, value);
+  return params;
+}
+
+function setDescribedBy(element: Element, errorId: string | null): void {
+  const ids = (element.getAttribute("aria-describedby") ?? "").split(/\s+/).filter((id) => id && !id.endsWith("-err"));
+  if (errorId) ids.unshift(errorId);
+  if (ids.length) element.setAttribute("aria-describedby", ids.join(" "));
+  else element.removeAttribute("aria-describedby");
+}
+
+/** Marks the inputs and groups named by `errors` exactly as the server's form-view would, and clears the rest. */
+function markErrors(form: HTMLFormElement, model: FormModel, raw: RawInput, errors: readonly FormError[]): void {
+  const index = indexErrors(model, raw, errors);
+  for (const element of form.querySelectorAll("[aria-invalid]")) {
+    element.removeAttribute("aria-invalid");
+    setDescribedBy(element, null);
+  }
+  for (const element of form.querySelectorAll(".has-error")) element.classList.remove("has-error");
+  for (const element of form.querySelectorAll<HTMLElement>(".field-error")) {
+    element.hidden = true;
+    element.textContent = "";
+  }
+  for (const fieldset of form.querySelectorAll("fieldset.calc-array")) setDescribedBy(fieldset, null);
+
+  for (const [host, messages] of index.messages) {
+    const text = document.getElementById(`${host}-err`);
+    if (text) {
+      text.textContent = messages.join("; ");
+      text.hidden = false;
+    }
+    const hostElement = document.getElementById(host);
+    if (hostElement?.tagName === "FIELDSET") {
+      hostElement.classList.add("has-error");
+      setDescribedBy(hostElement, `${host}-err`);
+    } else {
+      hostElement?.closest(".field")?.classList.add("has-error");
+    }
+  }
+  for (const [inputId, errorId] of index.invalid) {
+    const input = document.getElementById(inputId);
+    if (!input) continue;
+    input.setAttribute("aria-invalid", "true");
+    setDescribedBy(input, errorId);
+    input.closest(".field")?.classList.add("has-error");
+  }
+  const summary = document.getElementById("calc-error-summary");
+  if (summary) {
+    summary.innerHTML = errorSummaryInner(model, errors);
+    summary.hidden = errors.length === 0;
+  }
+}
+
+function init(form: HTMLFormElement): void {
+  const id = form.dataset.calculator ?? "";
+  if (!isCalculatorId(id)) return;
+  const model = formModel(id);
+  let titles: Record<string, string> = {};
+  try {
+    titles = JSON.parse(form.dataset.titles ?? "{}") as Record<string, string>;
+  } catch {
+    // Titles only label the source links; the slugs stand in for them.
+  }
+  const ctx: FormContext = { defaults: calculators[id].defaultsWithReferences(), titles };
+  const output = document.getElementById("calc-output");
+  const status = document.getElementById("calc-status");
+  if (!output) return;
+
+  let lastQuery = canonicalQuery(model, fromQuery(model, new URLSearchParams(location.search)).raw);
+
+  const update = (): void => {
+    const raw = fromQuery(model, readParams(form)).raw;
+    const outcome = runCalculator(id, raw);
+    let errors: FormError[] = [];
+    let presentation = null;
+    if (outcome.ok) {
+      presentation = present(outcome.result);
+      output.innerHTML = resultsHtml(presentation);
+    } else {
+      errors = formErrors(model, outcome.issues);
+      output.innerHTML = invalidResultsHtml(id, errors);
+    }
+    markErrors(form, model, raw, errors);
+    const query = canonicalQuery(model, raw);
+    if (query !== lastQuery) {
+      history.replaceState(history.state, "", `${location.pathname}${query ? `?${query}` : ""}`);
+      lastQuery = query;
+    }
+    if (status) status.textContent = announcement(presentation, errors);
+  };
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const schedule = (): void => {
+    clearTimeout(timer);
+    timer = setTimeout(update, DEBOUNCE_MS);
+  };
+
+  const syncToggles = (): void => {
+    for (const select of form.querySelectorAll("select[data-toggles]")) {
+      if (!(select instanceof HTMLSelectElement)) continue;
+      const target = document.getElementById(select.dataset.toggles ?? "");
+      if (target) target.hidden = select.value !== "on";
+    }
+  };
+
+  const rowAction = (action: RowAction): void => {
+    const field = model.fields.find((f): f is ArrayField => f.kind === "array" && f.key === action.array);
+    const fieldset = document.getElementById(fieldId(action.array));
+    if (!field || !fieldset) return;
+    const raw = applyRowAction(model, fromQuery(model, readParams(form)).raw, action);
+    fieldset.outerHTML = arrayFieldHtml(field, raw, ctx, indexErrors(model, raw, []));
+    update();
+    // Keep the keyboard where the person is working: the new row's first input, or the group after a removal.
+    const rows = Array.isArray(raw[field.key]) ? (raw[field.key] as unknown[]).length : 0;
+    const next =
+      action.kind === "add"
+        ? document.querySelector<HTMLElement>(
+            `#${fieldId(`${field.key}[${rows - 1}]`)} input, #${fieldId(`${field.key}[${rows - 1}]`)} select`,
+          )
+        : document.querySelector<HTMLElement>(
+            `#${fieldId(`${field.key}[${Math.min(action.index, rows - 1)}]`)} input, #${fieldId(field.key)} button[name="_add"]`,
+          );
+    next?.focus();
+  };
+
+  form.addEventListener("input", schedule);
+  form.addEventListener("change", (event) => {
+    if (event.target instanceof HTMLSelectElement && event.target.dataset.toggles) syncToggles();
+    schedule();
+  });
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    clearTimeout(timer);
+    const submitter = event.submitter as HTMLButtonElement | null;
+    if (submitter?.name === "_add" || submitter?.name === "_remove") {
+      const params = new URLSearchParams();
+      params.set(submitter.name, submitter.value);
+      const action = fromQuery(model, params).action;
+      if (action) rowAction(action);
+      return;
+    }
+    update();
+  });
+
+  syncToggles();
+  // A browser may restore edited fields on reload or back navigation; show the result of what the form holds.
+  if (canonicalQuery(model, fromQuery(model, readParams(form)).raw) !== lastQuery) update();
+}
+
+const form = document.getElementById("calc-form");
+if (form instanceof HTMLFormElement) init(form);

@@ -8,7 +8,7 @@
  */
 import type { CalculatorId, DefaultEntry, DefaultsWithReferences } from "../calculators";
 import { formatNumber, formatPct, formatUsd } from "../calculators/format";
-import { escapeHtml } from "../domain/markdown";
+import { escapeHtml } from "../domain/html";
 import {
   type ArrayField,
   displayValue,

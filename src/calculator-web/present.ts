@@ -14,7 +14,7 @@ import { createRng, unitTriangular } from "../calculators/prng";
 import type * as ProgramRoi from "../calculators/program-roi";
 import type * as SharedSavings from "../calculators/shared-savings";
 import { barLineChart, comparisonChart, histogramChart, tornadoChart } from "../charts/svg";
-import { escapeHtml } from "../domain/markdown";
+import { escapeHtml } from "../domain/html";
 import { type Field, type FormError, fieldId, formModel, type ScalarField } from "./form-state";
 import { pathLabel } from "./form-view";
 

@@ -3,7 +3,7 @@
  * recalculation). Accessible (role="img", <title>, <desc>, a data table is expected beside every chart), and styled
  * only with presentation attributes because the CSP forbids inline style.
  */
-import { escapeHtml } from "../domain/markdown";
+import { escapeHtml } from "../domain/html";
 
 export type Formatter = (value: number) => string;
 

@@ -4,18 +4,12 @@
  * http(s) or mailto, or when they are site-relative. Everything else marked emits is escaped by marked itself.
  */
 import { Marked, type Tokens } from "marked";
+import { escapeHtml } from "./html";
+
+export { escapeHtml };
 
 const SAFE_URL = /^(https?:|mailto:|\/(?!\/)|#)/i;
 
-/** Escapes the five HTML-significant characters. */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
-}
 
 /** True when a URL may appear in an href/src on our pages. */
 export function isSafeUrl(url: string): boolean {

@@ -20,6 +20,10 @@ if (wanted("calculators") && existsSync(resolve(here, "bench-calculators.ts"))) 
   const { benchCalculators } = await import("./bench-calculators");
   results.calculators = await benchCalculators();
 }
+if (wanted("calculator-api") && existsSync(resolve(here, "bench-calculator-api.ts"))) {
+  const { benchCalculatorApi } = await import("./bench-calculator-api");
+  results.calculator_api = await benchCalculatorApi();
+}
 if (wanted("search") && existsSync(resolve(here, "bench-search.ts"))) {
   const { benchSearch } = await import("./bench-search");
   results.search = await benchSearch();

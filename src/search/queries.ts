@@ -87,10 +87,10 @@ export interface HitRow {
   grade: Grade;
   grade_reason: string;
   evidence_year: number | null;
-  /** JSON text of the record's outcomes, payer types and financing models. */
-  outcomes: string;
-  payer_types: string;
-  financing_models: string;
+  /** The record's outcomes, payer types and financing models, as stored in its JSON. */
+  outcomes: unknown[];
+  payer_types: string[];
+  financing_models: string[];
   /** FTS5 snippet (from the body when the words are there) with \u0001 / \u0002 around matched words; null without a query. */
   snippet: string | null;
   r: number | null;
@@ -114,7 +114,7 @@ export interface SearchOutcome {
   /** Key of the last hit when there are more, else null. */
   nextKey: CursorKey | null;
   /** What the search cost in D1: statements sent (in one round trip) and rows read, from D1's result meta. */
-  d1: { statements: number; roundTrips: number; rowsRead: number };
+  d1: { statements: number; roundTrips: number; rowsRead: number; durationMs: number };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -203,7 +203,7 @@ function excludeOnlyPredicate(spec: SearchSpec, params: Params): string | null {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Hits
+// Order, and the one statement
 
 interface Order {
   /** ORDER BY over the page columns r, e, g, y, id. */
@@ -242,9 +242,10 @@ export function orderOf(sort: Sort): Order {
         },
       };
     case "newest":
-      // Matches the (status, evidence_year DESC, id) index; records without a year come last.
+      // Matches the (status, evidence_year DESC, id) index; records without a year come last (SQLite sorts NULL
+      // lowest, so last in DESC).
       return {
-        orderBy: "y IS NULL, y DESC, id",
+        orderBy: "y DESC, id",
         keys: ["y", "id"],
         after: (key, p) => {
           const id = p.bind(k(key, 1));
@@ -255,7 +256,7 @@ export function orderOf(sort: Sort): Order {
       };
     case "effect":
       return {
-        orderBy: "e IS NULL, e DESC, g DESC, id",
+        orderBy: "e DESC, g DESC, id",
         keys: ["e", "g", "id"],
         after: (key, p) => {
           const [g, id] = [p.bind(k(key, 1)), p.bind(k(key, 2))];
@@ -273,59 +274,7 @@ function effectSql(spec: SearchSpec): string {
   return `(SELECT max(${outcomeScoreSql(spec.effectMetric)}) FROM outcomes o WHERE o.case_study_id = c.id AND o.metric = ${literal(spec.effectMetric)})`;
 }
 
-/** The page of hits, one more than asked for (to know whether there is a next page). */
-export function hitsStatement(spec: SearchSpec): BoundStatement {
-  const params = new Params();
-  const order = orderOf(spec.sort);
-  const predicates: string[] = [`c.status IN (${list(statusesOf(spec))})`];
-  for (const [facet, values] of userFilters(spec)) predicates.push(filterPredicate(facet, values));
-  const year = yearPredicate(spec, params);
-  if (year) predicates.push(year);
-  const excludeOnly = excludeOnlyPredicate(spec, params);
-  if (excludeOnly) predicates.push(excludeOnly);
-
-  let from = "case_studies c";
-  let match: string | null = null;
-  if (spec.match !== null) {
-    match = params.bind(spec.match);
-    from = "case_studies_fts JOIN case_studies c ON c.id = case_studies_fts.rowid";
-    predicates.unshift(`case_studies_fts MATCH ${match}`);
-  }
-  const after = spec.after ? `WHERE ${order.after(spec.after, params)}` : "";
-  const limit = params.bind(spec.limit + 1);
-  // Innermost: candidates with their sort keys (without words, SQLite flattens it, so the browse walks the index in
-  // order); with words, a window turns bm25 into relevance bands over all candidates before the keyset applies.
-  // Then keyset + order + limit; the outermost query fetches display columns (and the snippet) for that page only.
-  const candidates = `SELECT c.id AS id, ${match ? BM25_SQL : "NULL"} AS s, ${effectSql(spec)} AS e, c.grade_rank AS g,
-      c.evidence_year AS y
-    FROM ${from} WHERE ${predicates.join(" AND ")}`;
-  const keyed = match
-    ? `SELECT id, CASE WHEN min(s) OVER () < 0 THEN -round(s * ${RELEVANCE_BANDS} / min(s) OVER ()) ELSE 0 END AS r, e, g, y
-    FROM (${candidates})`
-    : `SELECT id, NULL AS r, e, g, y FROM (${candidates})`;
-  const page = `SELECT * FROM (${keyed}) ${after} ORDER BY ${order.orderBy} LIMIT ${limit}`;
-  // The passage of the body where the words are (the card already shows the summary), else the best column's.
-  const snippet = match
-    ? `CASE WHEN instr(snippet(case_studies_fts, 3, char(1), char(2), '', 1), char(1)) > 0
-        THEN snippet(case_studies_fts, 3, char(1), char(2), '\u2026', 16)
-        ELSE snippet(case_studies_fts, -1, char(1), char(2), '\u2026', 16) END`
-    : "NULL";
-  const ftsJoin = match
-    ? `JOIN case_studies_fts ON case_studies_fts.rowid = p.id AND case_studies_fts MATCH ${match}`
-    : "";
-  const sql = `SELECT p.id, p.r, p.e, p.g, p.y, c.slug, c.title, c.summary, c.status, c.provenance, c.design, c.grade,
-  c.grade_reason, c.evidence_year, json_extract(c.record_json, '$.outcomes') AS outcomes,
-  json_extract(c.record_json, '$.payer_types') AS payer_types,
-  json_extract(c.record_json, '$.financing_models') AS financing_models, ${snippet} AS snippet
-FROM (${page}) AS p JOIN case_studies c ON c.id = p.id ${ftsJoin}
-ORDER BY ${order.orderBy.replace(/\b([regy]|id)\b/g, "p.$1")}`;
-  return { sql, params: params.values };
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Total and facet counts
-
-type PredicateId = SearchFacet | "q" | "nq" | "year";
+type PredicateId = SearchFacet | "nq" | "year";
 
 interface Predicate {
   id: PredicateId;
@@ -352,26 +301,56 @@ export function isPlainBrowse(spec: SearchSpec): boolean {
   return precomputedFacets(spec).length === SEARCH_FACETS.length;
 }
 
+/** The narrow columns every candidate needs, read from the covering index case_studies_search_keys. */
+const KEY_COLUMNS =
+  "k.id AS id, k.status AS status, k.grade_rank AS grade_rank, k.evidence_year AS evidence_year, k.provenance AS provenance, k.design AS design, k.care_setting AS care_setting, k.country AS country, k.grade AS grade, k.has_cost_figures AS has_cost_figures";
+
+/** The display columns of one hit, as one JSON object (every part of the answer shares one result shape). */
+function hitJson(snippet: string): string {
+  return `json_object('id', p.id, 'r', p.r, 'e', p.e, 'g', p.g, 'y', p.y, 'slug', c.slug, 'title', c.title,
+    'summary', c.summary, 'status', c.status, 'provenance', c.provenance, 'design', c.design, 'grade', c.grade,
+    'grade_reason', c.grade_reason, 'evidence_year', c.evidence_year, 'outcomes', c.record_json -> '$.outcomes',
+    'payer_types', c.record_json -> '$.payer_types', 'financing_models', c.record_json -> '$.financing_models',
+    'snippet', ${snippet})`;
+}
+
 /**
- * The total, every facet's counts and the "without this filter" totals, in one statement.
+ * The whole search as ONE statement: the page of hits, the total, the "without this filter" totals and every
+ * facet's counts. Rows share one shape (kind, facet, value, n, data): kind 'hit' (n = position, data = the hit as
+ * JSON), 'counts' (data = totals as JSON), 'facet' (facet, value, n).
  *
- * Candidates: every count here is over records that pass all active predicates but at most one, so the CTE only
+ * Candidates (CTE m): every count is over records that pass all active predicates but at most one, so m only
  * needs ids that pass some predicate of every such set. With words, the full-text matches are that set. Without,
  * the union of two filters' ids (or one filter and the status) always is; the whole table is only read when the
- * only active predicate is a non-default status or an exclusion.
+ * only active predicate is a non-default status or an exclusion. Candidates are read once, through the covering
+ * index, and flagged once per predicate; hits and counts both come from those flags.
+ *
+ * The unfiltered browse needs no candidates at all: its counts are facet_counts, its page the index order.
  */
-export function facetsStatement(spec: SearchSpec): BoundStatement {
+export function searchStatement(spec: SearchSpec): BoundStatement {
   const params = new Params();
+  const order = orderOf(spec.sort);
   const precomputed = new Set(precomputedFacets(spec));
   const live = SEARCH_FACETS.filter((f) => !precomputed.has(f));
-  const defaultStatus = isDefaultStatus(spec);
+  const publishedTotal = "coalesce((SELECT n FROM facet_counts WHERE facet = 'status' AND value = 'published'), 0)";
+  const rank = `row_number() OVER (ORDER BY ${order.orderBy})`;
 
   if (live.length === 0) {
-    // The browse: everything is in facet_counts; the total is the number of published records.
+    // The browse: walk the (status, grade_rank DESC, id) or (status, evidence_year DESC, id) index to the page.
+    const after = spec.after ? `AND ${order.after(spec.after, params)}` : "";
+    const page = `SELECT *, ${rank} AS rn FROM (
+      SELECT * FROM (SELECT c.id AS id, NULL AS r, ${effectSql(spec)} AS e, c.grade_rank AS g, c.evidence_year AS y
+        FROM case_studies c WHERE c.status IN (${list(statusesOf(spec))}))
+      WHERE 1 ${after} ORDER BY ${order.orderBy} LIMIT ${params.bind(spec.limit + 1)})`;
     return {
-      sql: `SELECT facet, value, n FROM facet_counts WHERE n > 0
-UNION ALL SELECT '~total', '', coalesce((SELECT n FROM facet_counts WHERE facet = 'status' AND value = 'published'), 0)`,
-      params: [],
+      sql: `WITH page AS MATERIALIZED (${page})
+SELECT 'hit' AS kind, NULL AS facet, NULL AS value, p.rn AS n, ${hitJson("NULL")} AS data
+FROM page p CROSS JOIN case_studies c ON c.id = p.id
+UNION ALL
+SELECT 'counts', NULL, NULL, 0, json_object('~total', ${publishedTotal})
+UNION ALL
+SELECT 'facet', facet, value, n, NULL FROM facet_counts WHERE n > 0`,
+      params: params.values,
     };
   }
 
@@ -393,15 +372,20 @@ UNION ALL SELECT '~total', '', coalesce((SELECT n FROM facet_counts WHERE facet 
   // "Without X" totals for each active filter and the year range. When all that is left is the default status,
   // the answer is the number of published records, already in facet_counts.
   const withoutable = predicates.filter((p) => p.id !== "status" && p.id !== "nq");
-  const withoutPrecomputed = defaultStatus && spec.match === null && predicates.length === 2;
+  const withoutPrecomputed = isDefaultStatus(spec) && spec.match === null && predicates.length === 2;
 
-  // The predicate sets some count needs; the candidates must cover each (see the doc comment).
+  // The predicate sets some count needs; the candidates must cover each.
   const needs: PredicateId[][] = live.map((facet) => ids.filter((id) => id !== facet));
   if (!withoutPrecomputed) for (const p of withoutable) needs.push(ids.filter((id) => id !== p.id));
 
-  let base: string;
+  let candidates: string;
+  let match: string | null = null;
   if (spec.match !== null) {
-    base = `SELECT rowid AS id FROM case_studies_fts WHERE case_studies_fts MATCH ${params.bind(spec.match)}`;
+    match = params.bind(spec.match);
+    // CROSS JOIN fixes the join order: the full-text matches drive, each reading its keys from the covering index.
+    candidates = `SELECT ${KEY_COLUMNS}, ${BM25_SQL} AS s
+      FROM case_studies_fts CROSS JOIN case_studies k INDEXED BY case_studies_search_keys ON k.id = case_studies_fts.rowid
+      WHERE case_studies_fts MATCH ${match}`;
   } else {
     const chosen: PredicateId[] = [];
     let everything = false;
@@ -414,7 +398,7 @@ UNION ALL SELECT '~total', '', coalesce((SELECT n FROM facet_counts WHERE facet 
       }
       chosen.push(pick);
     }
-    base =
+    const base =
       everything || chosen.length === 0
         ? "SELECT id FROM case_studies"
         : chosen
@@ -426,11 +410,40 @@ UNION ALL SELECT '~total', '', coalesce((SELECT n FROM facet_counts WHERE facet 
               return filterIds(id as SearchFacet, spec.filters[id as SearchFacet] as readonly string[]);
             })
             .join("\nUNION ");
+    candidates = `SELECT ${KEY_COLUMNS}, NULL AS s
+      FROM (${base}) b CROSS JOIN case_studies k INDEXED BY case_studies_search_keys ON k.id = b.id`;
   }
 
-  // D1 allows at most five terms in a compound SELECT, so the totals travel as one JSON row: the total, and the
-  // total without each active filter ("~without") for the page's "drop this filter" suggestions.
-  const publishedTotal = "coalesce((SELECT n FROM facet_counts WHERE facet = 'status' AND value = 'published'), 0)";
+  // Flags: one 0/1 column per predicate, computed once per candidate (the predicates read `c`).
+  const flags = `SELECT c.id AS id, c.s AS s, c.grade_rank AS g, c.evidence_year AS y,
+    ${predicates.map((p) => `(${p.sql}) AS ${flag(p)}`).join(", ")}
+    FROM m AS c`;
+
+  // The page: hits pass every flag; with words, a window turns bm25 into relevance bands over all of them before
+  // the keyset applies. (effectSql reads `c`, so the hits are aliased c.)
+  const bands = match
+    ? `CASE WHEN min(c.s) OVER () < 0 THEN -round(c.s * ${RELEVANCE_BANDS} / min(c.s) OVER ()) ELSE 0 END`
+    : "NULL";
+  const after = spec.after ? `WHERE ${order.after(spec.after, params)}` : "";
+  const page = `SELECT *, ${rank} AS rn FROM (
+    SELECT * FROM (SELECT c.id AS id, ${bands} AS r, ${effectSql(spec)} AS e, c.g AS g, c.y AS y
+      FROM flags c WHERE ${allBut(null)})
+    ${after} ORDER BY ${order.orderBy} LIMIT ${params.bind(spec.limit + 1)})`;
+
+  // Snippets: one full-text pass over the page's id range (a per-row lookup would run the query once per hit),
+  // preferring the body's passage (the card shows the summary already).
+  const hits = match
+    ? `SELECT 'hit' AS kind, NULL AS facet, NULL AS value, p.rn AS n, ${hitJson(`CASE
+        WHEN instr(snippet(case_studies_fts, 3, char(1), char(2), '', 1), char(1)) > 0
+        THEN snippet(case_studies_fts, 3, char(1), char(2), '\u2026', 16)
+        ELSE snippet(case_studies_fts, -1, char(1), char(2), '\u2026', 16) END`)} AS data
+FROM case_studies_fts CROSS JOIN page p ON p.id = case_studies_fts.rowid CROSS JOIN case_studies c ON c.id = p.id
+WHERE case_studies_fts MATCH ${match}
+  AND case_studies_fts.rowid BETWEEN (SELECT min(id) FROM page) AND (SELECT max(id) FROM page)`
+    : `SELECT 'hit' AS kind, NULL AS facet, NULL AS value, p.rn AS n, ${hitJson("NULL")} AS data
+FROM page p CROSS JOIN case_studies c ON c.id = p.id`;
+
+  // Totals travel as one JSON row (D1 allows at most five terms in a compound SELECT).
   const counted = (condition: string) => `coalesce(sum(${condition}), 0)`;
   const totals: string[] = [`'~total', ${counted(allBut(null))}`];
   for (const p of withoutable) totals.push(`'${p.id}', ${withoutPrecomputed ? publishedTotal : counted(allBut(p.id))}`);
@@ -438,66 +451,88 @@ UNION ALL SELECT '~total', '', coalesce((SELECT n FROM facet_counts WHERE facet 
     // With words and filters: how many records the words alone match, in the chosen statuses.
     totals.push(`'filters', ${counted("f_status")}`);
   }
-  const parts: string[] = [`SELECT '~counts' AS facet, json_object(${totals.join(", ")}) AS value, 0 AS n FROM flags`];
+
+  // Facet counts: for facet F, candidates passing every flag but F's own. CROSS JOIN: candidates drive, reading
+  // their own facet rows through (case_study_id, facet); the unary + keeps a facet list from turning one range read
+  // per candidate into one seek per facet.
   const branches = live
-    .map((facet) => {
-      const own = predicates.some((p) => p.id === facet);
-      return own ? `WHEN ${literal(facet)} THEN ${allBut(facet)}` : null;
-    })
-    .filter(Boolean);
+    .filter((facet) => predicates.some((p) => p.id === facet))
+    .map((facet) => `WHEN ${literal(facet)} THEN ${allBut(facet)}`);
   const condition = branches.length ? `CASE fc.facet ${branches.join(" ")} ELSE ${allBut(null)} END` : allBut(null);
-  parts.push(`SELECT fc.facet, fc.value, count(*) FROM flags JOIN case_study_facets fc ON fc.case_study_id = flags.id
-  WHERE fc.facet IN (${list(live)}) AND ${condition}
-  GROUP BY fc.facet, fc.value`);
+  const parts = [
+    hits,
+    `SELECT 'counts', NULL, NULL, 0, json_object(${totals.join(", ")}) FROM flags`,
+    `SELECT 'facet', fc.facet, fc.value, count(*), NULL FROM flags CROSS JOIN case_study_facets fc ON fc.case_study_id = flags.id
+  WHERE ${live.length === SEARCH_FACETS.length ? "1" : `+fc.facet IN (${list(live)})`} AND ${condition}
+  GROUP BY fc.facet, fc.value`,
+  ];
   if (precomputed.size) {
-    parts.push(`SELECT facet, value, n FROM facet_counts WHERE facet IN (${list([...precomputed])}) AND n > 0`);
+    parts.push(
+      `SELECT 'facet', facet, value, n, NULL FROM facet_counts WHERE facet IN (${list([...precomputed])}) AND n > 0`,
+    );
   }
 
-  const sql = `WITH base(id) AS (${base}),
-flags AS MATERIALIZED (
-  SELECT c.id AS id, ${predicates.map((p) => `(${p.sql}) AS ${flag(p)}`).join(", ")}
-  FROM (SELECT DISTINCT id FROM base) b JOIN case_studies c ON c.id = b.id
-)
-${parts.join("\nUNION ALL\n")}`;
-  return { sql, params: params.values };
+  return {
+    sql: `WITH m AS MATERIALIZED (${candidates}),
+flags AS MATERIALIZED (${flags}),
+page AS MATERIALIZED (${page})
+${parts.join("\nUNION ALL\n")}`,
+    params: params.values,
+  };
 }
 
-interface FacetRow {
-  facet: string;
-  value: string;
+interface ResultRow {
+  kind: "hit" | "counts" | "facet";
+  facet: string | null;
+  value: string | null;
   n: number;
+  data: string | null;
 }
 
-/** Runs a search: both statements in one batch (one round trip). */
+/** Runs a search: one statement, one round trip. */
 export async function runSearch(db: D1Database, spec: SearchSpec): Promise<SearchOutcome> {
-  const statements = [hitsStatement(spec), facetsStatement(spec)];
-  const [hitsResult, facetsResult] = await db.batch(statements.map((s) => db.prepare(s.sql).bind(...s.params)));
-  const rows = (hitsResult?.results ?? []) as HitRow[];
-  const facetRows = (facetsResult?.results ?? []) as FacetRow[];
-  const order = orderOf(spec.sort);
-  const hasMore = rows.length > spec.limit;
-  const hits = hasMore ? rows.slice(0, spec.limit) : rows;
-  const last = hits[hits.length - 1];
-  const nextKey = hasMore && last ? order.keys.map((key) => last[key] ?? null) : null;
-
+  const statement = searchStatement(spec);
+  const result = await db
+    .prepare(statement.sql)
+    .bind(...statement.params)
+    .all<ResultRow>();
+  const rows: { n: number; hit: HitRow }[] = [];
   let total = 0;
   const without: SearchOutcome["without"] = {};
   const facets: FacetCount[] = [];
-  for (const row of facetRows) {
-    if (row.facet === "~total") {
-      total = row.n;
-    } else if (row.facet === "~counts") {
-      const counts = JSON.parse(row.value) as Record<string, number>;
+  for (const row of result.results) {
+    if (row.kind === "hit") {
+      rows.push({ n: row.n, hit: JSON.parse(row.data as string) as HitRow });
+    } else if (row.kind === "counts") {
+      const counts = JSON.parse(row.data as string) as Record<string, number>;
       total = counts["~total"] ?? 0;
       for (const [key, n] of Object.entries(counts)) {
         if (key !== "~total") without[key as keyof SearchOutcome["without"]] = n;
       }
     } else {
-      facets.push({ facet: row.facet as SearchFacet, value: row.value, count: row.n });
+      facets.push({ facet: row.facet as SearchFacet, value: row.value as string, count: row.n });
     }
   }
-  const rowsRead = (hitsResult?.meta?.rows_read ?? 0) + (facetsResult?.meta?.rows_read ?? 0);
-  return { hits, total, facets, without, nextKey, d1: { statements: statements.length, roundTrips: 1, rowsRead } };
+  // A compound SELECT keeps no order across its parts: the hits carry their position.
+  const ordered = rows.sort((a, b) => a.n - b.n).map((r) => r.hit);
+  const order = orderOf(spec.sort);
+  const hasMore = ordered.length > spec.limit;
+  const hits = hasMore ? ordered.slice(0, spec.limit) : ordered;
+  const last = hits[hits.length - 1];
+  const nextKey = hasMore && last ? order.keys.map((key) => last[key] ?? null) : null;
+  return {
+    hits,
+    total,
+    facets,
+    without,
+    nextKey,
+    d1: {
+      statements: 1,
+      roundTrips: 1,
+      rowsRead: result.meta?.rows_read ?? 0,
+      durationMs: result.meta?.duration ?? 0,
+    },
+  };
 }
 
 /**

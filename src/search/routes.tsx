@@ -143,6 +143,7 @@ async function execute(c: Context<AppEnv>, query: SearchQuery, prepared: Prepare
   c.header("x-d1-queries", String(outcome.d1.statements));
   c.header("x-d1-round-trips", String(outcome.d1.roundTrips));
   c.header("x-d1-rows-read", String(outcome.d1.rowsRead));
+  c.header("x-d1-duration-ms", outcome.d1.durationMs.toFixed(2));
   return { prepared, outcome, response };
 }
 

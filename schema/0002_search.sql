@@ -23,10 +23,3 @@ WHERE c.status = 'published' AND f.facet <> 'status'
 GROUP BY f.facet, f.value
 UNION ALL
 SELECT 'status', status, count(*) FROM case_studies GROUP BY status;
-
--- The narrow columns every search candidate needs, in one covering index: reading them from here instead of the
--- wide case_studies rows (record JSON, rendered body) halves the cost of flagging hundreds of full-text matches.
--- Its leading id makes it a lookup by primary key that never touches the table.
-CREATE INDEX case_studies_search_keys ON case_studies (
-  id, status, grade_rank, evidence_year, provenance, design, care_setting, country, grade, has_cost_figures
-);

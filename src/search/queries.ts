@@ -301,7 +301,7 @@ export function isPlainBrowse(spec: SearchSpec): boolean {
   return precomputedFacets(spec).length === SEARCH_FACETS.length;
 }
 
-/** The narrow columns every candidate needs, read from the covering index case_studies_search_keys. */
+/** The narrow columns every candidate needs, read from the covering index case_studies_search_keys (schema/0003). */
 const KEY_COLUMNS =
   "k.id AS id, k.status AS status, k.grade_rank AS grade_rank, k.evidence_year AS evidence_year, k.provenance AS provenance, k.design AS design, k.care_setting AS care_setting, k.country AS country, k.grade AS grade, k.has_cost_figures AS has_cost_figures";
 

@@ -1,6 +1,7 @@
 /**
- * All SQL of search. One search is ONE D1 round trip of TWO statements (db.batch): the page of hits, and the total
- * with every facet's counts. Both are built here from a validated SearchSpec.
+ * All SQL of search. One search is ONE D1 statement (one round trip): the page of hits, the total, the totals
+ * without each filter and every facet's counts, built here from a validated SearchSpec. One statement rather than a
+ * batch of two, so the full-text matches are found, ranked and flagged once for both the hits and the counts.
  *
  * Safety: the FTS5 expression, years, cursor keys and limit are bound parameters. Filter values are inlined as SQL
  * literals, because a request may carry dozens of them and D1 allows only 100 bound parameters per statement; they
@@ -142,8 +143,8 @@ const COLUMN: Partial<Record<SearchFacet, string>> = {
 
 /**
  * A filter as a predicate on the row `c`. Multi-valued facets are a correlated EXISTS on the primary key
- * (facet, value, case_study_id): a few index probes per candidate, which is what both statements want when the
- * candidates come from the full-text index or a filter. It is the same test the facet rows count.
+ * (facet, value, case_study_id): a few index probes per candidate, which is what a search wants when the candidates
+ * come from the full-text index or a filter. It is the same test the facet rows count.
  */
 function filterPredicate(facet: SearchFacet, values: readonly string[]): string {
   if (values.length === 0) return "0";
@@ -153,7 +154,7 @@ function filterPredicate(facet: SearchFacet, values: readonly string[]): string 
   return `EXISTS (SELECT 1 FROM case_study_facets x WHERE x.facet = ${literal(facet)} AND x.value IN (${list(values)}) AND x.case_study_id = c.id)`;
 }
 
-/** Candidate ids for one filter, straight from an index, for the facet statement's CTE. */
+/** Candidate ids for one filter, straight from the (facet, value, case_study_id) primary key. */
 function filterIds(facet: SearchFacet, values: readonly string[]): string {
   return `SELECT case_study_id AS id FROM case_study_facets WHERE facet = ${literal(facet)} AND value IN (${list(values)})`;
 }
@@ -281,11 +282,8 @@ interface Predicate {
   sql: string;
 }
 
-/**
- * Which facets can be read from facet_counts: those whose counts depend on no active filter but the default status.
- * Exported for tests.
- */
-export function precomputedFacets(spec: SearchSpec): SearchFacet[] {
+/** Which facets can be read from facet_counts: those whose counts depend on no active filter but the default status. */
+function precomputedFacets(spec: SearchSpec): SearchFacet[] {
   const others = userFilters(spec).map(([f]) => f);
   const noText = spec.match === null && spec.excludeOnly === null;
   const noYear = spec.yearFrom === null && spec.yearTo === null;
@@ -294,11 +292,6 @@ export function precomputedFacets(spec: SearchSpec): SearchFacet[] {
     if (facet === "status") return others.length === 0;
     return isDefaultStatus(spec) && others.every((f) => f === facet);
   });
-}
-
-/** Whether the whole answer (total and every facet) comes from facet_counts: the unfiltered browse. */
-export function isPlainBrowse(spec: SearchSpec): boolean {
-  return precomputedFacets(spec).length === SEARCH_FACETS.length;
 }
 
 /** The narrow columns every candidate needs, read from the covering index case_studies_search_keys (schema/0003). */

@@ -9,13 +9,23 @@ import { chromium } from "playwright-core";
 
 const [url, out, width = "1200", media = "screen", height] = process.argv.slice(2);
 if (!url || !out) {
-  console.error("usage: tsx scripts/screenshot.ts <url> <out.png> [width] [screen|print] [viewport-height: no full page]");
+  console.error(
+    "usage: tsx scripts/screenshot.ts <url> <out.png> [width] [screen|print] [viewport-height: no full page]",
+  );
   process.exit(2);
 }
 const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "chromium-")), {
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   headless: true,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
   viewport: { width: Number(width), height: Number(height ?? 900) },
 });
 const page = await context.newPage();

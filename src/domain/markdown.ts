@@ -10,7 +10,6 @@ export { escapeHtml };
 
 const SAFE_URL = /^(https?:|mailto:|\/(?!\/)|#)/i;
 
-
 /** True when a URL may appear in an href/src on our pages. */
 export function isSafeUrl(url: string): boolean {
   // Browsers ignore whitespace and control characters inside a scheme ("java\tscript:"), so strip them first.

@@ -1,7 +1,7 @@
 // The knowledge base must hold every shared evidence item and the article's six case studies, each figure sourced.
 import { existsSync, readFileSync } from "node:fs";
-import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { loadContent } from "../../../scripts/lib/content";
 
 const shared = "../shared/data/evidence-items.yaml";
@@ -13,7 +13,8 @@ describe("content coverage", () => {
   });
 
   it.runIf(existsSync(shared))("holds every evidence item of shared/data (matched by a source URL)", () => {
-    const items = (parse(readFileSync(shared, "utf8")) as { items: { id: number; sources: { url?: string }[] }[] }).items;
+    const items = (parse(readFileSync(shared, "utf8")) as { items: { id: number; sources: { url?: string }[] }[] })
+      .items;
     const urls = new Set(content.records.flatMap((r) => r.sources.map((s) => s.url)).filter(Boolean));
     const missing = items.filter((item) => !item.sources.some((s) => s.url && urls.has(s.url))).map((i) => i.id);
     expect(missing).toEqual([]);

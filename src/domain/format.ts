@@ -4,10 +4,21 @@ import { comparisons, metrics, moneyPer, units } from "./enums";
 
 const MINUS = "\u2212";
 
+// toLocaleString builds an Intl formatter on every call (tens of microseconds); search lists format many figures.
+const formatters = new Map<number, Intl.NumberFormat>();
+function formatterFor(digits: number): Intl.NumberFormat {
+  let formatter = formatters.get(digits);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat("en-US", { maximumFractionDigits: digits });
+    formatters.set(digits, formatter);
+  }
+  return formatter;
+}
+
 /** 1234.5 → "1,234.5"; keeps up to `digits` decimals, never shows "-0". */
 export function formatNumber(value: number, digits = 2): string {
   const rounded = Number(value.toFixed(digits));
-  const text = Math.abs(rounded).toLocaleString("en-US", { maximumFractionDigits: digits });
+  const text = formatterFor(digits).format(Math.abs(rounded));
   return rounded < 0 ? `${MINUS}${text}` : text;
 }
 
@@ -18,7 +29,7 @@ export function formatSigned(value: number, digits = 2): string {
 
 /** Money in US dollars: "$1,200", "−$982". */
 export function formatUsd(value: number, signed = false): string {
-  const abs = `$${Math.abs(value).toLocaleString("en-US", { maximumFractionDigits: Math.abs(value) < 100 ? 2 : 0 })}`;
+  const abs = `$${formatterFor(Math.abs(value) < 100 ? 2 : 0).format(Math.abs(value))}`;
   if (value < 0) return `${MINUS}${abs}`;
   return signed && value > 0 ? `+${abs}` : abs;
 }
@@ -83,7 +94,7 @@ export function outcomeName(o: Outcome): string {
 export function formatOutcomeContext(o: Outcome): string {
   const parts: string[] = [comparisons.label(o.comparison)];
   if (o.horizon_months !== undefined) parts.push(`over ${o.horizon_months} month${o.horizon_months === 1 ? "" : "s"}`);
-  if (o.n !== undefined) parts.push(`n=${o.n.toLocaleString("en-US")}`);
+  if (o.n !== undefined) parts.push(`n=${formatterFor(0).format(o.n)}`);
   return parts.join(", ");
 }
 

@@ -6,8 +6,6 @@
 import { Marked, type Tokens } from "marked";
 import { escapeHtml } from "./html";
 
-export { escapeHtml };
-
 const SAFE_URL = /^(https?:|mailto:|\/(?!\/)|#)/i;
 
 /** True when a URL may appear in an href/src on our pages. */

@@ -3,15 +3,10 @@ import type { Outcome } from "../domain/case-study";
 import { facetEnumerations } from "../domain/enums";
 import { formatOutcomeContext, formatOutcomeValue, outcomeName } from "../domain/format";
 import { grades } from "../domain/grading";
+import { escapeHtml } from "../domain/html";
 import { effectScale, type Metric } from "./effect";
 import type { FacetCount, HitRow, SearchFacet } from "./queries";
 import type { SearchResponse } from "./schemas";
-
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ESCAPES[ch] as string);
-}
 
 /**
  * FTS5 marks matches with \u0001 and \u0002 (characters no record text contains); everything is escaped first and

@@ -9,12 +9,11 @@
  *
  * Called by scripts/bench.ts (`benchCalculatorApi()`); also runs alone: `npx tsx scripts/bench-calculator-api.ts`.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
+import { startWranglerDev } from "./lib/wrangler-dev";
 
 interface AutocannonResult {
   requests: { average: number; total: number };
@@ -35,10 +34,8 @@ type Autocannon = (options: {
 // autocannon ships no types; it is loaded through require with the small interface above.
 const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
 
-const root = resolve(import.meta.dirname ?? ".", "..");
 const DURATION_S = 5;
 const CONNECTIONS = 8;
-const env = { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", NO_COLOR: "1" };
 
 export interface LoadFigure {
   requests_per_s: number;
@@ -56,68 +53,6 @@ export interface CalculatorApiBench {
   trivial: { what: string; requests_per_s: number; p50_ms: number; p99_ms: number; runs: number[] };
   post_defaults: LoadFigure;
   post_monte_carlo_10000: LoadFigure;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? resolvePort(address.port) : reject(new Error("no free port")),
-      );
-    });
-  });
-}
-
-async function startWrangler(stateDir: string): Promise<{ url: string; child: ChildProcess; output: () => string }> {
-  const port = await freePort();
-  let output = "";
-  const child = spawn(
-    "npx",
-    [
-      "wrangler",
-      "dev",
-      "--ip",
-      "127.0.0.1",
-      "--port",
-      String(port),
-      "--persist-to",
-      stateDir,
-      "--show-interactive-dev-session=false",
-    ],
-    { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], detached: true },
-  );
-  child.stdout?.on("data", (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  child.stderr?.on("data", (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`wrangler dev exited early:\n${output.slice(-2000)}`);
-    try {
-      const res = await fetch(`${url}/favicon.svg`);
-      if (res.ok) return { url, child, output: () => output };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  stop(child);
-  throw new Error(`wrangler dev did not answer within 90 s:\n${output.slice(-2000)}`);
-}
-
-/** Stops wrangler and the workerd it started: our own process group only (spawned detached). */
-function stop(child: ChildProcess): void {
-  if (child.pid === undefined || child.exitCode !== null) return;
-  try {
-    process.kill(-child.pid, "SIGTERM");
-  } catch {
-    // already gone
-  }
 }
 
 async function load(url: string, request: { method?: string; body?: string }): Promise<AutocannonResult> {
@@ -144,7 +79,8 @@ function figure(run: AutocannonResult, trivialRps: number): LoadFigure {
 
 export async function benchCalculatorApi(): Promise<CalculatorApiBench> {
   const stateDir = mkdtempSync(join(tmpdir(), "bench-calculator-api-"));
-  const { url, child } = await startWrangler(stateDir);
+  const server = await startWranglerDev(stateDir, "/favicon.svg");
+  const { url } = server;
   try {
     const api = `${url}/api/v1/calculators/program-roi`;
     // Each request must be a real 200 before its throughput means anything.
@@ -198,7 +134,7 @@ export async function benchCalculatorApi(): Promise<CalculatorApiBench> {
     }
     return result;
   } finally {
-    stop(child);
+    await server.stop();
     await new Promise((r) => setTimeout(r, 500));
     rmSync(stateDir, { recursive: true, force: true });
   }

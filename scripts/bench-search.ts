@@ -10,15 +10,14 @@
  * The temporary database never touches the developer's local one (--persist-to a temp folder), the Worker is
  * stopped at the end, and only 127.0.0.1 is contacted.
  */
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseCaseStudy } from "../src/domain/case-study";
 import { refreshFacetCountsStatement } from "../src/search/queries";
 import { childRowsSql, insertRecordsSql, sentencesSql, syntheticRecord } from "./lib/synthetic";
+import { executeFile as execute, migrate, startWranglerDev } from "./lib/wrangler-dev";
 
 const root = resolve(import.meta.dirname ?? ".", "..");
 const require = createRequire(import.meta.url);
@@ -46,7 +45,6 @@ const CONNECTIONS = 8;
 /** Records per generated SQL file, and per INSERT statement (each statement stays under D1's 100 KB). */
 const RECORDS_PER_FILE = 10_000;
 const RECORDS_PER_STATEMENT = 120;
-const WRANGLER_ENV = { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" };
 
 /** The cases: the floor, the browse, typical questions, and filtered searches. */
 const FLOOR_PATH = "/api/v1/health";
@@ -67,38 +65,6 @@ export const CASES: { name: string; path: string; typical?: boolean }[] = [
   },
   { name: "page: /search (browse HTML)", path: "/search" },
 ];
-
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const server = createServer();
-    server.once("error", fail);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? ok(address.port) : fail(new Error("no port"))));
-    });
-  });
-}
-
-/** Runs wrangler to completion (bounded by `timeoutS`); throws with its output when it fails. */
-export function wrangler(args: string[], timeoutS: number): void {
-  const result = spawnSync("npx", ["wrangler", ...args], {
-    cwd: root,
-    env: WRANGLER_ENV,
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "pipe"],
-    timeout: timeoutS * 1000,
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (result.status !== 0) {
-    throw new Error(
-      `wrangler ${args.slice(0, 3).join(" ")} failed (${result.error?.message ?? `exit ${result.status}`}):\n${(result.stderr || result.stdout || "").slice(-2000)}`,
-    );
-  }
-}
-
-export function execute(dir: string, file: string, timeoutS = 180): void {
-  wrangler(["d1", "execute", "DB", "--local", "--persist-to", dir, "--file", file, "--yes"], timeoutS);
-}
 
 /** Writes and loads records from+1..to, RECORDS_PER_FILE at a time. */
 export function loadRecords(dir: string, from: number, to: number): { seconds: number; sql_bytes: number } {
@@ -137,67 +103,6 @@ export function finishLoad(dir: string): void {
   );
   execute(dir, file);
   rmSync(file);
-}
-
-export interface Server {
-  port: number;
-  stop(): Promise<void>;
-}
-
-export async function startWorker(dir: string): Promise<Server> {
-  const port = await freePort();
-  const inspector = await freePort();
-  const child: ChildProcess = spawn(
-    "npx",
-    [
-      "wrangler",
-      "dev",
-      "--ip",
-      "127.0.0.1",
-      "--port",
-      String(port),
-      "--inspector-port",
-      String(inspector),
-      "--persist-to",
-      dir,
-      "--show-interactive-dev-session=false",
-      "--live-reload=false",
-      "--log-level",
-      "warn",
-    ],
-    { cwd: root, env: WRANGLER_ENV, stdio: ["ignore", "pipe", "pipe"], detached: true },
-  );
-  let output = "";
-  child.stdout?.on("data", (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
-  child.stderr?.on("data", (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
-  const stop = async () => {
-    if (child.exitCode !== null || child.pid === undefined) return;
-    // Our own process group only (spawned detached): wrangler and the workerd it started.
-    try {
-      process.kill(-child.pid, "SIGTERM");
-    } catch {
-      return;
-    }
-    const exited = new Promise<void>((ok) => child.once("exit", () => ok()));
-    const timer = setTimeout(() => {
-      try {
-        if (child.pid !== undefined) process.kill(-child.pid, "SIGKILL");
-      } catch {}
-    }, 5000);
-    await exited;
-    clearTimeout(timer);
-  };
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`wrangler dev exited early:\n${output}`);
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/api/v1/health`);
-      if (res.ok) return { port, stop };
-    } catch {}
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  await stop();
-  throw new Error(`wrangler dev did not answer within 90 s:\n${output}`);
 }
 
 export interface CaseFigures {
@@ -260,7 +165,7 @@ export async function benchSearch(): Promise<Record<string, unknown>> {
   const bySize: Record<string, { load: { seconds: number; sql_bytes: number }; cases: Record<string, CaseFigures> }> =
     {};
   try {
-    wrangler(["d1", "migrations", "apply", "DB", "--local", "--persist-to", dir], 120);
+    migrate(dir);
     const sentences = join(dir, "sentences.sql");
     writeFileSync(sentences, sentencesSql());
     execute(dir, sentences);
@@ -271,7 +176,7 @@ export async function benchSearch(): Promise<Record<string, unknown>> {
       finishLoad(dir);
       loaded = size;
       console.log(`bench-search: loaded in ${load.seconds.toFixed(1)} s; starting wrangler dev`);
-      const server = await startWorker(dir);
+      const server = await startWranglerDev(dir);
       const cases: Record<string, CaseFigures> = {};
       try {
         await checkRecord(server.port);

@@ -2,10 +2,7 @@
  * npx tsx scripts/screenshot.ts <url> <out.png> [width] — a full-page screenshot in headless Debian Chromium, for
  * looking at pages as a person would (phone width: 390).
  */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { chromium } from "playwright-core";
+import { launchChromium } from "./lib/chromium";
 
 const [url, out, width = "1200", media = "screen", height] = process.argv.slice(2);
 if (!url || !out) {
@@ -14,20 +11,7 @@ if (!url || !out) {
   );
   process.exit(2);
 }
-const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "chromium-")), {
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  headless: true,
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-  viewport: { width: Number(width), height: Number(height ?? 900) },
-});
+const context = await launchChromium({ width: Number(width), height: Number(height ?? 900) });
 const page = await context.newPage();
 await page.emulateMedia({ media: media === "print" ? "print" : "screen" });
 await page.goto(url, { waitUntil: "networkidle" });

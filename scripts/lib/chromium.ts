@@ -1,0 +1,30 @@
+/** Headless Debian Chromium through playwright-core: no browser download, no background traffic, a fresh profile. */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type BrowserContext, chromium } from "playwright-core";
+
+export interface LaunchOptions {
+  javaScriptEnabled?: boolean;
+  width?: number;
+  height?: number;
+}
+
+export function launchChromium(options: LaunchOptions = {}): Promise<BrowserContext> {
+  // Playwright takes the profile folder here, not as --user-data-dir.
+  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "chromium-profile-")), {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    headless: true,
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+    viewport: { width: options.width ?? 1200, height: options.height ?? 900 },
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}

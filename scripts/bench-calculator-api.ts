@@ -10,29 +10,10 @@
  * Called by scripts/bench.ts (`benchCalculatorApi()`); also runs alone: `npx tsx scripts/bench-calculator-api.ts`.
  */
 import { mkdtempSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { type AutocannonResult, autocannon } from "./lib/autocannon";
 import { startWranglerDev } from "./lib/wrangler-dev";
-
-interface AutocannonResult {
-  requests: { average: number; total: number };
-  latency: { p50: number; p99: number; average: number };
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-}
-type Autocannon = (options: {
-  url: string;
-  method?: string;
-  body?: string;
-  headers?: Record<string, string>;
-  connections?: number;
-  duration?: number;
-}) => Promise<AutocannonResult>;
-
-// autocannon ships no types; it is loaded through require with the small interface above.
-const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
 
 const DURATION_S = 5;
 const CONNECTIONS = 8;

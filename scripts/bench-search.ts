@@ -11,26 +11,15 @@
  * stopped at the end, and only 127.0.0.1 is contacted.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseCaseStudy } from "../src/domain/case-study";
 import { refreshFacetCountsStatement } from "../src/search/queries";
+import { autocannon } from "./lib/autocannon";
 import { childRowsSql, insertRecordsSql, sentencesSql, syntheticRecord } from "./lib/synthetic";
 import { executeFile as execute, migrate, startWranglerDev } from "./lib/wrangler-dev";
 
 const root = resolve(import.meta.dirname ?? ".", "..");
-const require = createRequire(import.meta.url);
-
-interface AutocannonResult {
-  requests: { average: number; total: number };
-  latency: { p50: number; p99: number; average: number };
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-}
-type Autocannon = (opts: Record<string, unknown>) => Promise<AutocannonResult>;
-const autocannon = require("autocannon") as Autocannon;
 
 const SEED = 20260426;
 /** Record counts measured, in order (BENCH_SEARCH_SIZES=1000,10000 for a quicker look). */

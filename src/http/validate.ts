@@ -6,25 +6,39 @@ import { ProblemError, validationProblem } from "./problem";
 /** Bodies larger than this are refused before parsing (413). */
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
 
+/** How a route reads its query string. */
+export interface QueryShape {
+  /** Keys that collect every value, repeated or comma-separated. */
+  arrayKeys: ReadonlySet<string>;
+  /** Free-text keys whose repeated values are joined with a space, so no text can fail. */
+  textKeys?: ReadonlySet<string>;
+  /** Take the last of a repeated scalar instead of answering 400 (pages forgive, the API does not). */
+  lenient?: boolean;
+}
+
 /**
- * Reads the query string into an object: keys named in `arrayKeys` collect every value (repeated or
- * comma-separated); any other key keeps its single value, and a repeated one is an error.
+ * Reads the query string into an object for a schema. Array keys collect every value; any other key keeps its
+ * single value, and a repeated one is an error unless lenient. An empty scalar means "not given", because a GET
+ * form sends its empty fields.
  */
-export function queryObject(c: Context, arrayKeys: ReadonlySet<string>): Record<string, string | string[]> {
+export function queryObject(c: Context, shape: QueryShape): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   const repeated: string[] = [];
   for (const [key, values] of Object.entries(c.req.queries())) {
-    if (arrayKeys.has(key)) {
+    if (shape.textKeys?.has(key)) {
+      out[key] = values.join(" ");
+    } else if (shape.arrayKeys.has(key)) {
       out[key] = values
         .flatMap((v) => v.split(","))
         .map((v) => v.trim())
         .filter(Boolean);
     } else {
       if (values.length > 1) repeated.push(key);
-      out[key] = values[values.length - 1] ?? "";
+      const last = values[values.length - 1] ?? "";
+      if (last !== "") out[key] = last;
     }
   }
-  if (repeated.length) {
+  if (repeated.length && !shape.lenient) {
     throw new ProblemError(
       400,
       `Query parameter${repeated.length > 1 ? "s" : ""} ${repeated.join(", ")} may appear only once`,
@@ -36,7 +50,7 @@ export function queryObject(c: Context, arrayKeys: ReadonlySet<string>): Record<
 
 /** Validates query parameters with a schema, or throws a 400 naming every bad one. */
 export function parseQuery<S extends z.ZodType>(c: Context, schema: S, arrayKeys: ReadonlySet<string>): z.output<S> {
-  const result = schema.safeParse(queryObject(c, arrayKeys));
+  const result = schema.safeParse(queryObject(c, { arrayKeys }));
   if (!result.success) throw validationProblem(result.error.issues, "query");
   return result.data;
 }

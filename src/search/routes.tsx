@@ -5,6 +5,7 @@ import type { FieldError } from "../domain/case-study";
 import { toFieldErrors } from "../domain/case-study";
 import type { AppEnv } from "../env";
 import { ProblemError, validationProblem } from "../http/problem";
+import { queryObject } from "../http/validate";
 import type { ApiRoute } from "../openapi/registry";
 import { encodeCursor } from "./cursor";
 import { groupFacets, toHit } from "./present";
@@ -53,36 +54,11 @@ export const searchApiRoutes: ApiRoute[] = [
   },
 ];
 
-/**
- * The query string as an object for the schema. Facet filters collect every value (repeated or comma-separated);
- * `q` joins repeated values with a space, so no text in `q` can fail. An empty scalar means "not given", because a
- * GET form sends its empty fields. A repeated scalar is an error for the API; the page takes the last one.
- */
+const TEXT_KEYS: ReadonlySet<string> = new Set(["q"]);
+
+/** The query string as an object for the schema: `q` can never fail; the page (lenient) forgives repeats. */
 function collectQuery(c: Context, lenient: boolean): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  const repeated: string[] = [];
-  for (const [key, values] of Object.entries(c.req.queries())) {
-    if (key === "q") {
-      out.q = values.join(" ");
-    } else if (searchArrayKeys.has(key)) {
-      out[key] = values
-        .flatMap((v) => v.split(","))
-        .map((v) => v.trim())
-        .filter(Boolean);
-    } else {
-      if (values.length > 1) repeated.push(key);
-      const last = values[values.length - 1] ?? "";
-      if (last !== "") out[key] = last;
-    }
-  }
-  if (repeated.length && !lenient) {
-    throw new ProblemError(
-      400,
-      `Query parameter${repeated.length > 1 ? "s" : ""} ${repeated.join(", ")} may appear only once`,
-      repeated.map((path) => ({ path, message: "may appear only once" })),
-    );
-  }
-  return out;
+  return queryObject(c, { arrayKeys: searchArrayKeys, textKeys: TEXT_KEYS, lenient });
 }
 
 /** For the page: drops whatever fails validation (a bad value, an unknown key), keeping the rest, and says what. */

@@ -36,7 +36,6 @@ export default defineConfig({
               bindings: {
                 TEST_MIGRATIONS: await readD1Migrations("schema"),
                 TEST_SEED: contentSeed(),
-                WRITE_TOKEN: "test-write-token",
               },
             },
           })),

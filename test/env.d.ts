@@ -6,7 +6,6 @@ declare global {
   namespace Cloudflare {
     interface Env {
       DB: D1Database;
-      WRITE_TOKEN?: string;
       TEST_MIGRATIONS: D1Migration[];
       TEST_SEED: BoundStatement[];
     }

@@ -145,10 +145,12 @@ export function pathLabel(model: FormModel, path: string): string {
   return path;
 }
 
-/** The error summary at the top of the form (hidden when there are no errors). */
-export function errorSummaryInner(model: FormModel, errors: readonly FormError[]): string {
-  if (errors.length === 0) return "";
-  const items = errors
+/**
+ * One `<li>` per error, linking to the field it names; an error inside a table of rows links to the table, whose
+ * cells may have been removed since.
+ */
+export function errorListItems(model: FormModel, errors: readonly FormError[]): string {
+  return errors
     .map((error) => {
       const array = model.fields.find(
         (f) => f.kind === "array" && (error.path === f.key || error.path.startsWith(`${f.key}.`)),
@@ -157,6 +159,12 @@ export function errorSummaryInner(model: FormModel, errors: readonly FormError[]
       return `<li><a href="#${target}">${e(pathLabel(model, error.path))}</a>: ${e(error.message)}</li>`;
     })
     .join("");
+}
+
+/** The error summary at the top of the form (hidden when there are no errors). */
+export function errorSummaryInner(model: FormModel, errors: readonly FormError[]): string {
+  if (errors.length === 0) return "";
+  const items = errorListItems(model, errors);
   return `<h2 id="calc-error-summary-h">There ${errors.length === 1 ? "is a problem" : `are ${errors.length} problems`} with the inputs</h2><ul>${items}</ul>`;
 }
 

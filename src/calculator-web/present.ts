@@ -16,7 +16,7 @@ import type * as SharedSavings from "../calculators/shared-savings";
 import { barLineChart, comparisonChart, histogramChart, tornadoChart } from "../charts/svg";
 import { escapeHtml } from "../domain/html";
 import { type Field, type FormError, fieldId, formModel, type ScalarField } from "./form-state";
-import { pathLabel } from "./form-view";
+import { errorListItems, pathLabel } from "./form-view";
 
 export interface Figure {
   label: string;
@@ -832,16 +832,7 @@ export function resultsHtml(p: Presentation): string {
 
 /** The results block when the inputs do not parse: what to fix, linked to each field. */
 export function invalidResultsHtml(calculator: CalculatorId, errors: readonly FormError[]): string {
-  const model = formModel(calculator);
-  const items = errors
-    .map((error) => {
-      const array = model.fields.find(
-        (f) => f.kind === "array" && (error.path === f.key || error.path.startsWith(`${f.key}.`)),
-      );
-      const target = array ? fieldId(array.key) : fieldId(error.path || "form");
-      return `<li><a href="#${target}">${e(pathLabel(model, error.path))}</a>: ${e(error.message)}</li>`;
-    })
-    .join("");
+  const items = errorListItems(formModel(calculator), errors);
   return `<div class="banner invalid"><strong>No result yet: ${errors.length} input${errors.length === 1 ? " needs" : "s need"} fixing.</strong><ul>${items}</ul></div>`;
 }
 

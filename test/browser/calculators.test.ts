@@ -6,7 +6,8 @@ import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { usd } from "../../src/calculator-web/present";
-import { calculators, runCalculator } from "../../src/calculators";
+import { runCalculator } from "../../src/calculators";
+import { defaultSavingsLinesWith } from "../fixtures/calculators";
 import { baseUrl, launch, screenshotDir, watchErrors } from "./browser";
 
 let desktop: BrowserContext;
@@ -23,12 +24,6 @@ afterAll(async () => {
   await phone?.close();
   await noJs?.close();
 });
-
-/** The default savings lines with the second line's reduction changed, as the tests type it into the page. */
-function defaultLinesWithSecondReduction(reductionPct: number) {
-  const { savings_lines } = calculators["program-roi"].inputSchema.parse({});
-  return savings_lines.map((line, i) => (i === 1 ? { ...line, reduction_pct: reductionPct } : line));
-}
 
 function npvFor(raw: Record<string, unknown>): string {
   const outcome = runCalculator("program-roi", raw);
@@ -65,7 +60,7 @@ describe("with JavaScript", () => {
 
     // A reduction in the second savings line: the URL carries only that cell.
     await page.locator("#f-savings_lines-1-reduction_pct").fill("40");
-    const both = npvFor({ participants: 2500, savings_lines: defaultLinesWithSecondReduction(40) });
+    const both = npvFor({ participants: 2500, savings_lines: defaultSavingsLinesWith(1, { reduction_pct: 40 }) });
     await expect.poll(() => firstFigure(page)).toBe(both);
     expect(new URL(page.url()).search).toBe("?participants=2500&savings_lines[1].reduction_pct=40");
     // Focus stayed where the person was typing.
@@ -170,7 +165,7 @@ describe("without JavaScript", () => {
     ]);
     expect(new URL(page.url()).search).toBe("?participants=2500&savings_lines[1].reduction_pct=40");
     expect(new URL(page.url()).hash).toBe("#results");
-    const expected = npvFor({ participants: 2500, savings_lines: defaultLinesWithSecondReduction(40) });
+    const expected = npvFor({ participants: 2500, savings_lines: defaultSavingsLinesWith(1, { reduction_pct: 40 }) });
     expect(await firstFigure(page)).toBe(expected);
 
     // Rows without JavaScript: the add button is a submit button handled by the server.

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { usd } from "../../src/calculator-web/present";
 import { calculatorIds, calculators, runCalculator } from "../../src/calculators";
 import { clientAssets } from "../../src/generated/client-assets";
+import { defaultSavingsLinesWith } from "../fixtures/calculators";
 import { get } from "./helpers";
 
 async function page(path: string) {
@@ -82,26 +83,7 @@ describe("URL state", () => {
         participants: 2500,
         cost_per_participant: 300,
         years: 5,
-        savings_lines: [
-          {
-            label: "Advanced imaging for back pain (MRI/CT)",
-            baseline_events_per_participant: 0.3,
-            cost_per_event: 1000,
-            reduction_pct: 30,
-          },
-          {
-            label: "Opioid prescription fills",
-            baseline_events_per_participant: 4,
-            cost_per_event: 50,
-            reduction_pct: 35,
-          },
-          {
-            label: "Hospital readmissions within 30 days",
-            baseline_events_per_participant: 0.05,
-            cost_per_event: 15000,
-            reduction_pct: 18,
-          },
-        ],
+        savings_lines: defaultSavingsLinesWith(1, { reduction_pct: 35 }),
       }),
     });
     const body = (await api.json()) as { outputs: { npv: number; pv_costs: number } };

@@ -12,6 +12,7 @@ import {
   toQuery,
 } from "../../../src/calculator-web/form-state";
 import { type CalculatorId, calculatorIds, runCalculator } from "../../../src/calculators";
+import { defaultSavingsLinesWith } from "../../fixtures/calculators";
 import { validInput } from "../calculators/arbitraries";
 
 const read = (id: CalculatorId, query: string) => fromQuery(formModel(id), new URLSearchParams(query));
@@ -97,26 +98,7 @@ describe("edited values round-trip: object → query → object", () => {
   it("scalars, one array cell, an optional object: only the differences are written, in schema order", () => {
     const raw = {
       participants: 2500,
-      savings_lines: [
-        {
-          label: "Advanced imaging for back pain (MRI/CT)",
-          baseline_events_per_participant: 0.3,
-          cost_per_event: 1000,
-          reduction_pct: 30,
-        },
-        {
-          label: "Opioid prescription fills",
-          baseline_events_per_participant: 4,
-          cost_per_event: 50,
-          reduction_pct: 35.5,
-        },
-        {
-          label: "Hospital readmissions within 30 days",
-          baseline_events_per_participant: 0.05,
-          cost_per_event: 15000,
-          reduction_pct: 18,
-        },
-      ],
+      savings_lines: defaultSavingsLinesWith(1, { reduction_pct: 35.5 }),
       years: 5,
       uncertainty: { iterations: 2000, seed: 1 },
     };

@@ -6,6 +6,7 @@
 import { Hono } from "hono";
 import * as z from "zod";
 import { type CalculatorId, calculatorIds, calculators, isCalculatorId, runCalculator } from "../calculators";
+import { findCaseStudyTitles } from "../case-studies/queries";
 import type { AppEnv } from "../env";
 import { clientAssets } from "../generated/client-assets";
 import { ProblemError } from "../http/problem";
@@ -74,13 +75,8 @@ function citedSlugs(id: CalculatorId): string[] {
 
 /** Titles of the cited case studies, for the source links; a failed lookup only costs the titles. */
 async function caseStudyTitles(db: D1Database, slugs: string[]): Promise<Record<string, string>> {
-  if (slugs.length === 0) return {};
   try {
-    const { results } = await db
-      .prepare(`SELECT slug, title FROM case_studies WHERE slug IN (${slugs.map(() => "?").join(", ")})`)
-      .bind(...slugs)
-      .all<{ slug: string; title: string }>();
-    return Object.fromEntries(results.map((row) => [row.slug, row.title]));
+    return await findCaseStudyTitles(db, slugs);
   } catch (error) {
     console.error("calculator page: case-study titles unavailable", error);
     return {};

@@ -262,3 +262,13 @@ export async function listCaseStudies(
     total: (count?.results[0] as { total: number } | undefined)?.total ?? 0,
   };
 }
+
+/** Titles of the records with these slugs, by slug (unknown slugs are simply absent). */
+export async function findCaseStudyTitles(db: D1Database, slugs: readonly string[]): Promise<Record<string, string>> {
+  if (slugs.length === 0) return {};
+  const { results } = await db
+    .prepare("SELECT slug, title FROM case_studies WHERE slug IN (SELECT value FROM json_each(?1))")
+    .bind(JSON.stringify(slugs))
+    .all<{ slug: string; title: string }>();
+  return Object.fromEntries(results.map((row) => [row.slug, row.title]));
+}

@@ -10,6 +10,8 @@
  * JSON, the body (the summary plus three stock sentences picked by id), the facet rows and the outcome rows, with
  * exactly the values the real write path (upsertCaseStudyStatements) would store.
  */
+
+import { inlineStatement } from "../../src/db/statements";
 import type { CaseStudy, Outcome } from "../../src/domain/case-study";
 import { evidenceYear, hasCostFigures } from "../../src/domain/derive";
 import {
@@ -22,6 +24,7 @@ import {
   payerTypes,
 } from "../../src/domain/enums";
 import { gradeEvidence, gradeRank } from "../../src/domain/grading";
+import { refreshFacetKeysStatement } from "../../src/search/queries";
 
 /** mulberry32: small, fast and good enough to make the same records from the same seed on every machine. */
 export function prng(seed: number): () => number {
@@ -369,7 +372,7 @@ FROM src;`;
 
 /**
  * The facet and outcome rows of records `from`..`to`, derived from their stored columns and record JSON with the
- * same rules as facetRows() and upsertCaseStudyStatements() in src/case-studies/queries.ts.
+ * same rules as facetRows() and upsertCaseStudyStatements() in src/case-studies/queries.ts, then their facet keys.
  */
 export function childRowsSql(from: number, to: number): string {
   const range = `c.id BETWEEN ${from} AND ${to}`;
@@ -391,5 +394,6 @@ INSERT INTO outcomes (case_study_id, position, metric, kind, value, unit, compar
   quote)
 SELECT c.id, j.key, j.value ->> 'metric', j.value ->> 'kind', j.value ->> 'value', j.value ->> 'unit',
   j.value ->> 'comparison', j.value ->> 'horizon_months', j.value ->> 'per', 'synthetic', j.value ->> 'quote'
-FROM case_studies c, json_each(c.record_json, '$.outcomes') j WHERE ${range};`;
+FROM case_studies c, json_each(c.record_json, '$.outcomes') j WHERE ${range};
+${inlineStatement(refreshFacetKeysStatement({ idFrom: from, idTo: to }))}`;
 }

@@ -5,6 +5,7 @@ import type { CaseStudy } from "../domain/case-study";
 import type { DerivedFields } from "../domain/derive";
 import type { facetEnumerations } from "../domain/enums";
 import type { Grade } from "../domain/grading";
+import { refreshFacetKeysStatement } from "../search/queries";
 
 /** Where a record came from: a file in content/ (the build may delete it) or the write API (it may not). */
 export type RecordOrigin = "content" | "api";
@@ -72,6 +73,8 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?
 
   statements.push(
     ...childInserts(record.slug, "case_study_facets", ["facet", "value"], facetRows(record, derived)),
+    // The search counts facets from this copy of the rows (schema/0004), so it is rewritten right after them.
+    refreshFacetKeysStatement({ slug: record.slug }),
     ...childInserts(
       record.slug,
       "outcomes",

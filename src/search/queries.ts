@@ -19,7 +19,9 @@
 import type { BoundStatement, SqlValue } from "../db/statements";
 import { statuses } from "../domain/enums";
 import type { Grade } from "../domain/grading";
+import { SEARCH_CACHE_LIMITS, VersionedCache } from "./cache";
 import { type Metric, outcomeScoreSql } from "./effect";
+import { countFacetKeys, FACET_KEY_CODES, type FacetCounting } from "./facet-keys";
 
 /** Facet names, as stored in case_study_facets.facet; each is also a filter. */
 export const SEARCH_FACETS = [
@@ -106,6 +108,9 @@ export interface FacetCount {
   count: number;
 }
 
+/** What a search found: the part of its outcome that depends only on the search and the data (and is cached). */
+export type SearchAnswer = Omit<SearchOutcome, "d1" | "cache">;
+
 export interface SearchOutcome {
   hits: HitRow[];
   total: number;
@@ -114,8 +119,10 @@ export interface SearchOutcome {
   without: Partial<Record<SearchFacet | "year" | "filters", number>>;
   /** Key of the last hit when there are more, else null. */
   nextKey: CursorKey | null;
-  /** What the search cost in D1: statements sent (in one round trip) and rows read, from D1's result meta. */
+  /** What the search cost in D1: statements sent, round trips, and rows read, from D1's result meta. */
   d1: { statements: number; roundTrips: number; rowsRead: number; durationMs: number };
+  /** Whether the answer came from this isolate's cache of results (see runSearch). */
+  cache: "hit" | "miss" | "stale" | "bypass";
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -144,7 +151,8 @@ const COLUMN: Partial<Record<SearchFacet, string>> = {
 /**
  * A filter as a predicate on the row `c`. Multi-valued facets are a correlated EXISTS on the primary key
  * (facet, value, case_study_id): a few index probes per candidate, which is what a search wants when the candidates
- * come from the full-text index or a filter. It is the same test the facet rows count.
+ * come from the full-text index or a filter. It is the same test the facet rows count. (Looking for the value's
+ * token in the candidate's facet_keys instead measured slower: instr over the text costs more than the probe.)
  */
 function filterPredicate(facet: SearchFacet, values: readonly string[]): string {
   if (values.length === 0) return "0";
@@ -294,9 +302,12 @@ function precomputedFacets(spec: SearchSpec): SearchFacet[] {
   });
 }
 
-/** The narrow columns every candidate needs, read from the covering index case_studies_search_keys (schema/0003). */
+/**
+ * The narrow columns every candidate needs, read from the covering index case_studies_search_keys (schema/0003,
+ * rebuilt with facet_keys in schema/0004).
+ */
 const KEY_COLUMNS =
-  "k.id AS id, k.status AS status, k.grade_rank AS grade_rank, k.evidence_year AS evidence_year, k.provenance AS provenance, k.design AS design, k.care_setting AS care_setting, k.country AS country, k.grade AS grade, k.has_cost_figures AS has_cost_figures";
+  "k.id AS id, k.status AS status, k.grade_rank AS grade_rank, k.evidence_year AS evidence_year, k.provenance AS provenance, k.design AS design, k.care_setting AS care_setting, k.country AS country, k.grade AS grade, k.has_cost_figures AS has_cost_figures, k.facet_keys AS facet_keys";
 
 /** The display columns of one hit, as one JSON object (every part of the answer shares one result shape). */
 function hitJson(snippet: string): string {
@@ -308,9 +319,22 @@ function hitJson(snippet: string): string {
 }
 
 /**
+ * Candidates' facet-key lines travel in one row per 2^KEYS_CHUNK_BITS consecutive ids: D1 refuses a value over its
+ * size limit (SQLITE_TOOBIG, seen at 100k records with one row for all of them), and a line is a few hundred bytes at
+ * most, so 512 of them stay far below it, while 100k records still make only ~200 rows.
+ */
+const KEYS_CHUNK_BITS = 9;
+
+/** A search statement, and how to count the facet keys it returns (null when every count is precomputed). */
+export interface SearchStatement extends BoundStatement {
+  counting: FacetCounting | null;
+}
+
+/**
  * The whole search as ONE statement: the page of hits, the total, the "without this filter" totals and every
  * facet's counts. Rows share one shape (kind, facet, value, n, data): kind 'hit' (n = position, data = the hit as
- * JSON), 'counts' (data = totals as JSON), 'facet' (facet, value, n).
+ * JSON), 'counts' (data = totals as JSON), 'facet' (facet, value, n: a precomputed count), 'keys' (data = the
+ * candidates' flags and facet keys, counted by countFacetKeys in src/search/facet-keys.ts).
  *
  * Candidates (CTE m): every count is over records that pass all active predicates but at most one, so m only
  * needs ids that pass some predicate of every such set. With words, the full-text matches are that set. Without,
@@ -320,7 +344,8 @@ function hitJson(snippet: string): string {
  *
  * The unfiltered browse needs no candidates at all: its counts are facet_counts, its page the index order.
  */
-export function searchStatement(spec: SearchSpec): BoundStatement {
+
+export function searchStatement(spec: SearchSpec): SearchStatement {
   const params = new Params();
   const order = orderOf(spec.sort);
   const precomputed = new Set(precomputedFacets(spec));
@@ -344,6 +369,7 @@ SELECT 'counts', NULL, NULL, 0, json_object('~total', ${publishedTotal})
 UNION ALL
 SELECT 'facet', facet, value, n, NULL FROM facet_counts WHERE n > 0`,
       params: params.values,
+      counting: null,
     };
   }
 
@@ -407,16 +433,18 @@ SELECT 'facet', facet, value, n, NULL FROM facet_counts WHERE n > 0`,
       FROM (${base}) b CROSS JOIN case_studies k INDEXED BY case_studies_search_keys ON k.id = b.id`;
   }
 
-  // Flags: one 0/1 column per predicate, computed once per candidate (the predicates read `c`).
-  const flags = `SELECT c.id AS id, c.s AS s, c.grade_rank AS g, c.evidence_year AS y,
-    ${predicates.map((p) => `(${p.sql}) AS ${flag(p)}`).join(", ")}
+  // Flags: one 0/1 column per predicate, computed once per candidate (the predicates read `c`; a year test on a
+  // record without a year is NULL, which counts as failing).
+  const flags = `SELECT c.id AS id, c.s AS s, c.grade_rank AS g, c.evidence_year AS y, c.facet_keys AS facet_keys,
+    ${predicates.map((p) => `coalesce((${p.sql}), 0) AS ${flag(p)}`).join(", ")}
     FROM m AS c`;
 
   // The page: hits pass every flag; with words, a window turns bm25 into relevance bands over all of them before
   // the keyset applies. (effectSql reads `c`, so the hits are aliased c.)
-  const bands = match
-    ? `CASE WHEN min(c.s) OVER () < 0 THEN -round(c.s * ${RELEVANCE_BANDS} / min(c.s) OVER ()) ELSE 0 END`
-    : "NULL";
+  // The best score is an uncorrelated subquery, computed once; a window over every hit would sort them all, where
+  // ORDER BY … LIMIT keeps only the top rows.
+  const best = `(SELECT min(s) FROM flags WHERE ${allBut(null)})`;
+  const bands = match ? `CASE WHEN ${best} < 0 THEN -round(c.s * ${RELEVANCE_BANDS} / ${best}) ELSE 0 END` : "NULL";
   const after = spec.after ? `WHERE ${order.after(spec.after, params)}` : "";
   const page = `SELECT *, ${rank} AS rn FROM (
     SELECT * FROM (SELECT c.id AS id, ${bands} AS r, ${effectSql(spec)} AS e, c.g AS g, c.y AS y
@@ -445,19 +473,20 @@ FROM page p CROSS JOIN case_studies c ON c.id = p.id`;
     totals.push(`'filters', ${counted("f_status")}`);
   }
 
-  // Facet counts: for facet F, candidates passing every flag but F's own. CROSS JOIN: candidates drive, reading
-  // their own facet rows through (case_study_id, facet); the unary + keeps a facet list from turning one range read
-  // per candidate into one seek per facet.
-  const branches = live
-    .filter((facet) => predicates.some((p) => p.id === facet))
-    .map((facet) => `WHEN ${literal(facet)} THEN ${allBut(facet)}`);
-  const condition = branches.length ? `CASE fc.facet ${branches.join(" ")} ELSE ${allBut(null)} END` : allBut(null);
+  // Facet counts: for facet F, candidates passing every flag but F's own. Every candidate that fails at most one
+  // predicate sends its flags (bit i = predicate i) and its facet keys as one line; countFacetKeys tallies them.
+  // Lines go in one row per range of ids, so no row outgrows D1's limit on a value's size (see KEYS_CHUNK_BITS).
+  const flagBits = predicates.map((p, i) => `${flag(p)} * ${2 ** i}`).join(" + ");
+  const passed = predicates.map(flag).join(" + ");
+  const bitOf: FacetCounting["bitOf"] = {};
+  predicates.forEach((p, i) => {
+    if (p.id !== "nq" && p.id !== "year") bitOf[p.id] = i;
+  });
   const parts = [
     hits,
     `SELECT 'counts', NULL, NULL, 0, json_object(${totals.join(", ")}) FROM flags`,
-    `SELECT 'facet', fc.facet, fc.value, count(*), NULL FROM flags CROSS JOIN case_study_facets fc ON fc.case_study_id = flags.id
-  WHERE ${live.length === SEARCH_FACETS.length ? "1" : `+fc.facet IN (${list(live)})`} AND ${condition}
-  GROUP BY fc.facet, fc.value`,
+    `SELECT 'keys', NULL, NULL, 0, group_concat((${flagBits}) || ' ' || facet_keys, char(10)) FROM flags
+  WHERE ${passed} >= ${predicates.length - 1} GROUP BY id >> ${KEYS_CHUNK_BITS}`,
   ];
   if (precomputed.size) {
     parts.push(
@@ -471,29 +500,26 @@ flags AS MATERIALIZED (${flags}),
 page AS MATERIALIZED (${page})
 ${parts.join("\nUNION ALL\n")}`,
     params: params.values,
+    counting: { live, bitOf, allBits: 2 ** predicates.length - 1 },
   };
 }
 
 interface ResultRow {
-  kind: "hit" | "counts" | "facet";
+  kind: "hit" | "counts" | "facet" | "keys";
   facet: string | null;
   value: string | null;
   n: number;
   data: string | null;
 }
 
-/** Runs a search: one statement, one round trip. */
-export async function runSearch(db: D1Database, spec: SearchSpec): Promise<SearchOutcome> {
-  const statement = searchStatement(spec);
-  const result = await db
-    .prepare(statement.sql)
-    .bind(...statement.params)
-    .all<ResultRow>();
+/** The search's answer from one statement's rows (pure). */
+function readResult(spec: SearchSpec, statement: SearchStatement, results: readonly ResultRow[]): SearchAnswer {
   const rows: { n: number; hit: HitRow }[] = [];
   let total = 0;
   const without: SearchOutcome["without"] = {};
   const facets: FacetCount[] = [];
-  for (const row of result.results) {
+  const keyChunks: (string | null)[] = [];
+  for (const row of results) {
     if (row.kind === "hit") {
       rows.push({ n: row.n, hit: JSON.parse(row.data as string) as HitRow });
     } else if (row.kind === "counts") {
@@ -502,10 +528,13 @@ export async function runSearch(db: D1Database, spec: SearchSpec): Promise<Searc
       for (const [key, n] of Object.entries(counts)) {
         if (key !== "~total") without[key as keyof SearchOutcome["without"]] = n;
       }
+    } else if (row.kind === "keys") {
+      keyChunks.push(row.data);
     } else {
       facets.push({ facet: row.facet as SearchFacet, value: row.value as string, count: row.n });
     }
   }
+  if (statement.counting) facets.push(...countFacetKeys(keyChunks, statement.counting));
   // A compound SELECT keeps no order across its parts: the hits carry their position.
   const ordered = rows.sort((a, b) => a.n - b.n).map((r) => r.hit);
   const order = orderOf(spec.sort);
@@ -513,17 +542,76 @@ export async function runSearch(db: D1Database, spec: SearchSpec): Promise<Searc
   const hits = hasMore ? ordered.slice(0, spec.limit) : ordered;
   const last = hits[hits.length - 1];
   const nextKey = hasMore && last ? order.keys.map((key) => last[key] ?? null) : null;
+  return { hits, total, facets, without, nextKey };
+}
+
+/**
+ * What a cached answer holds, for the cache's size bound: the length of its JSON. (Not the rows it was read from:
+ * at 100k records those carry megabytes of facet keys that are counted and dropped.)
+ */
+function answerSize(answer: SearchAnswer): number {
+  return JSON.stringify(answer).length;
+}
+
+const DATA_VERSION_SQL = "SELECT version FROM data_version WHERE id = 1";
+
+/** Results already computed in this isolate, valid while the data version they were computed from is current. */
+const searchCache = new VersionedCache<SearchAnswer>(SEARCH_CACHE_LIMITS);
+
+/**
+ * Runs a search, reusing this isolate's result for the same search when the data has not changed since:
+ *
+ * - a search this isolate holds a result for: read the data version (one trivial statement); if the result is of
+ *   that version, answer from it ("hit"), else run the search statement ("stale": two statements, two round trips);
+ * - any other search: the version read and the search statement go to D1 together as one batch (one round trip,
+ *   and the batch is one transaction, so the result is filed under the version it was computed from) ("miss");
+ * - `cache: false` (the request said Cache-Control: no-cache): as a miss, never answered from the cache, and the
+ *   fresh result replaces any held one ("bypass").
+ *
+ * So a search sends at most two D1 statements, and one round trip unless its held result went stale.
+ */
+export async function runSearch(
+  db: D1Database,
+  spec: SearchSpec,
+  options: { cache: boolean } = { cache: true },
+): Promise<SearchOutcome> {
+  const key = JSON.stringify(spec);
+  const version = db.prepare(DATA_VERSION_SQL);
+  const statement = searchStatement(spec);
+  const search = db.prepare(statement.sql).bind(...statement.params);
+
+  if (options.cache && searchCache.has(key)) {
+    const checked = await version.all<{ version: string }>();
+    const current = checked.results[0]?.version ?? "";
+    const held = searchCache.get(key, current);
+    const checkCost = { rowsRead: checked.meta?.rows_read ?? 0, durationMs: checked.meta?.duration ?? 0 };
+    if (held) return { ...held, cache: "hit", d1: { statements: 1, roundTrips: 1, ...checkCost } };
+    const result = await search.all<ResultRow>();
+    const answer = readResult(spec, statement, result.results);
+    searchCache.set(key, current, answer, answerSize(answer));
+    return {
+      ...answer,
+      cache: "stale",
+      d1: {
+        statements: 2,
+        roundTrips: 2,
+        rowsRead: checkCost.rowsRead + (result.meta?.rows_read ?? 0),
+        durationMs: checkCost.durationMs + (result.meta?.duration ?? 0),
+      },
+    };
+  }
+
+  const [checked, result] = (await db.batch([version, search])) as [D1Result<{ version: string }>, D1Result<ResultRow>];
+  const answer = readResult(spec, statement, result.results);
+  searchCache.set(key, checked.results[0]?.version ?? "", answer, answerSize(answer));
   return {
-    hits,
-    total,
-    facets,
-    without,
-    nextKey,
+    ...answer,
+    cache: options.cache ? "miss" : "bypass",
     d1: {
-      statements: 1,
+      statements: 2,
       roundTrips: 1,
-      rowsRead: result.meta?.rows_read ?? 0,
-      durationMs: result.meta?.duration ?? 0,
+      rowsRead: (checked.meta?.rows_read ?? 0) + (result.meta?.rows_read ?? 0),
+      durationMs: (checked.meta?.duration ?? 0) + (result.meta?.duration ?? 0),
     },
   };
 }
@@ -546,6 +634,25 @@ SELECT facet, value, sum(n) FROM (
   SELECT 'status', status, count(*) FROM case_studies GROUP BY status
 ) GROUP BY facet, value`,
     params: [],
+  };
+}
+
+/** The facet_keys text of the records `where` selects, derived from their facet rows (see schema/0004). */
+const FACET_KEYS_SQL = `coalesce((SELECT group_concat(CASE f.facet ${Object.entries(FACET_KEY_CODES)
+  .map(([facet, code]) => `WHEN ${literal(facet)} THEN ${literal(code)}`)
+  .join(" ")} END || f.value, ' ') FROM case_study_facets f WHERE f.case_study_id = case_studies.id), '')`;
+
+/**
+ * Rewrites facet_keys of one record (by slug) or of a range of ids from its facet rows. Every write of facet rows
+ * runs it in the same batch, after them, so the search's counts always match the rows.
+ */
+export function refreshFacetKeysStatement(which: { slug: string } | { idFrom: number; idTo: number }): BoundStatement {
+  if ("slug" in which) {
+    return { sql: `UPDATE case_studies SET facet_keys = ${FACET_KEYS_SQL} WHERE slug = ?1`, params: [which.slug] };
+  }
+  return {
+    sql: `UPDATE case_studies SET facet_keys = ${FACET_KEYS_SQL} WHERE id BETWEEN ?1 AND ?2`,
+    params: [which.idFrom, which.idTo],
   };
 }
 

@@ -35,8 +35,10 @@ export const searchApiRoutes: ApiRoute[] = [
       "`cursor` (keyset: pages never repeat or skip a record). sort=effect ranks by the best outcome on",
       "`effect_metric`: the improvement in percent for changes (relative change, (ratio − 1) × 100, or change over",
       "baseline, oriented so that fewer readmissions or costs count as improvement), the amount itself for savings",
-      "and ROI; records without a comparable figure come last. Headers: `x-d1-queries` (statements, all in one",
-      "round trip) and `x-d1-rows-read`.",
+      "and ROI; records without a comparable figure come last. Results are kept per Worker instance for as long as",
+      "the data does not change (every write changes a data version that each search reads); send",
+      "`Cache-Control: no-cache` to have the search run afresh. Headers: `x-search-cache` (hit, miss, stale or",
+      "bypass), `x-d1-queries` (statements, at most 2), `x-d1-round-trips` and `x-d1-rows-read`.",
     ].join(" "),
     query: searchQuerySchema,
     responses: {
@@ -92,8 +94,16 @@ interface Executed {
   response: SearchResponse;
 }
 
+/** Cache-Control: no-cache (or the older Pragma) asks for an answer not served from a cache. */
+function wantsFresh(c: Context): boolean {
+  const control = c.req.header("cache-control") ?? "";
+  return (
+    /(^|,)\s*(no-cache|no-store|max-age=0)\s*(,|$)/i.test(control) || /no-cache/i.test(c.req.header("pragma") ?? "")
+  );
+}
+
 async function execute(c: Context<AppEnv>, query: SearchQuery, prepared: PreparedSearch): Promise<Executed> {
-  const outcome = await runSearch(c.env.DB, prepared.spec);
+  const outcome = await runSearch(c.env.DB, prepared.spec, { cache: !wantsFresh(c) });
   const url = new URL(c.req.url);
   const { spec, parsed } = prepared;
   const nextCursor = outcome.nextKey ? encodeCursor(spec.sort, outcome.nextKey) : null;
@@ -111,11 +121,12 @@ async function execute(c: Context<AppEnv>, query: SearchQuery, prepared: Prepare
     limit: spec.limit,
     hits: outcome.hits.map((row) => toHit(row, url.origin, spec.effectMetric)),
     facets: groupFacets(outcome.facets, prepared.selected, SEARCH_FACETS),
-    without: outcome.without as Record<string, number>,
+    without: { ...outcome.without } as Record<string, number>,
     next_cursor: nextCursor,
     next: nextCursor ? `${url.origin}${searchHref(url.pathname, { ...query, cursor: nextCursor })}` : null,
   };
   // Cheap, harmless cost figures for the benchmark and for anyone tuning queries.
+  c.header("x-search-cache", outcome.cache);
   c.header("x-d1-queries", String(outcome.d1.statements));
   c.header("x-d1-round-trips", String(outcome.d1.roundTrips));
   c.header("x-d1-rows-read", String(outcome.d1.rowsRead));

@@ -1,4 +1,9 @@
-import { SELF } from "cloudflare:test";
+import { env, SELF } from "cloudflare:test";
+import { upsertCaseStudyStatements } from "../../src/case-studies/queries";
+import { runBatch } from "../../src/db/statements";
+import { type CaseStudy, parseCaseStudy } from "../../src/domain/case-study";
+import { deriveFields } from "../../src/domain/derive";
+import { refreshFacetCountsStatement } from "../../src/search/queries";
 
 /** Fetches a path from the Worker under test. */
 export function get(path: string, init?: RequestInit): Promise<Response> {
@@ -8,4 +13,44 @@ export function get(path: string, init?: RequestInit): Promise<Response> {
 export async function getJson<T = unknown>(path: string): Promise<{ res: Response; body: T }> {
   const res = await get(path, { headers: { accept: "application/json" } });
   return { res, body: (await res.json()) as T };
+}
+
+/** A copy of a real record, changed, written through the same statements as the content seed (with the refresh). */
+export async function writeVariant(from: string, change: (r: CaseStudy) => CaseStudy): Promise<void> {
+  const { body } = await getJson(`/api/v1/case-studies/${from}`);
+  const parsed = parseCaseStudy(body, { acceptDerived: true });
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  const record = change(structuredClone(parsed.record));
+  await runBatch(env.DB, [
+    ...upsertCaseStudyStatements(record, deriveFields(record), "api", "2026-01-02T00:00:00.000Z"),
+    refreshFacetCountsStatement(),
+  ]);
+}
+
+/**
+ * Runs `write` with the next new record ids starting at `firstId` (a placeholder row holds `firstId - 1` meanwhile,
+ * then goes, and the browse counts are refreshed without it). Search sends facet keys in one row per range of ids, so
+ * tests place records far from the seeded ones to cover counts that add up across rows.
+ */
+export async function withIdsFrom(firstId: number, write: () => Promise<void>): Promise<void> {
+  const columns = (
+    await env.DB.prepare("SELECT name FROM pragma_table_info('case_studies') WHERE name NOT IN ('id', 'slug')").all<{
+      name: string;
+    }>()
+  ).results.map((c) => c.name);
+  if (columns.length === 0) throw new Error("case_studies has no columns to copy");
+  await env.DB.prepare(
+    `INSERT INTO case_studies (id, slug, ${columns.join(", ")})
+     SELECT ?1, 'test-id-placeholder', ${columns.join(", ")} FROM case_studies ORDER BY id LIMIT 1`,
+  )
+    .bind(firstId - 1)
+    .run();
+  try {
+    await write();
+  } finally {
+    await runBatch(env.DB, [
+      { sql: "DELETE FROM case_studies WHERE slug = 'test-id-placeholder'", params: [] },
+      refreshFacetCountsStatement(),
+    ]);
+  }
 }

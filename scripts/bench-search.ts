@@ -7,6 +7,10 @@
  * trips, rows_read from D1's result meta) and run autocannon for a fixed duration. The floor is GET /api/v1/health
  * (one trivial D1 query) measured in the same run, so the figures are ratios that travel across machines.
  *
+ * Every search case is measured twice: "fresh", each request sending `Cache-Control: no-cache` so the search runs in
+ * full every time (the worst case: every request a new question or the data just changed), and "cached", the same
+ * request repeated so the Worker's versioned result cache answers it after one data-version read (src/search/cache.ts).
+ *
  * The temporary database never touches the developer's local one (--persist-to a temp folder), the Worker is
  * stopped at the end, and only 127.0.0.1 is contacted.
  */
@@ -94,7 +98,13 @@ export function finishLoad(dir: string): void {
   rmSync(file);
 }
 
+/** How a case is requested: "fresh" bypasses the search result cache on every request, "cached" lets it answer. */
+export type CacheMode = "fresh" | "cached";
+const MODES: readonly CacheMode[] = ["fresh", "cached"];
+const MODE_HEADERS: Record<CacheMode, Record<string, string>> = { fresh: { "cache-control": "no-cache" }, cached: {} };
+
 export interface CaseFigures {
+  mode: CacheMode;
   requests_per_s: number;
   /** The floor's requests/s measured just before this case. */
   floor_requests_per_s: number;
@@ -104,6 +114,8 @@ export interface CaseFigures {
   d1_statements: number;
   d1_round_trips: number;
   rows_read: number;
+  /** The x-search-cache header of a request like the measured ones: bypass, hit, miss or stale (null: not search). */
+  search_cache: string | null;
   total_hits: number | null;
   non2xx: number;
   errors: number;
@@ -112,24 +124,30 @@ export interface CaseFigures {
 async function measureCase(
   port: number,
   path: string,
+  mode: CacheMode,
 ): Promise<Omit<CaseFigures, "ratio_to_floor" | "floor_requests_per_s">> {
   const url = `http://127.0.0.1:${port}${path}`;
-  const res = await fetch(url);
+  const headers = MODE_HEADERS[mode];
+  // Cached: the first request fills the cache, the second shows what the measured requests cost.
+  if (mode === "cached") await (await fetch(url)).arrayBuffer();
+  const res = await fetch(url, { headers });
   const text = await res.text();
   if (!res.ok) throw new Error(`${path} answered ${res.status}: ${text.slice(0, 300)}`);
   let total: number | null = null;
   if ((res.headers.get("content-type") ?? "").includes("json")) {
     total = (JSON.parse(text) as { total?: number }).total ?? null;
   }
-  await autocannon({ url, connections: CONNECTIONS, duration: 0.5 }); // warm-up, discarded
-  const run = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S });
+  await autocannon({ url, headers, connections: CONNECTIONS, duration: 0.5 }); // warm-up, discarded
+  const run = await autocannon({ url, headers, connections: CONNECTIONS, duration: DURATION_S });
   return {
+    mode,
     requests_per_s: Math.round(run.requests.average),
     p50_ms: run.latency.p50,
     p99_ms: run.latency.p99,
     d1_statements: Number(res.headers.get("x-d1-queries") ?? 0),
     d1_round_trips: Number(res.headers.get("x-d1-round-trips") ?? 0),
     rows_read: Number(res.headers.get("x-d1-rows-read") ?? 0),
+    search_cache: res.headers.get("x-search-cache"),
     total_hits: total,
     non2xx: run.non2xx,
     errors: run.errors + run.timeouts,
@@ -141,6 +159,11 @@ async function checkRecord(port: number): Promise<void> {
   const res = await fetch(`http://127.0.0.1:${port}/api/v1/case-studies/syn-1`);
   const parsed = parseCaseStudy(await res.json(), { acceptDerived: true });
   if (!parsed.ok) throw new Error(`synthetic record syn-1 is not a valid record: ${JSON.stringify(parsed.errors)}`);
+}
+
+/** A case's figures are keyed by its name and how it was requested. */
+function caseKey(name: string, mode: CacheMode): string {
+  return `${name} [${mode}]`;
 }
 
 function pad(text: string | number, width: number, right = false): string {
@@ -172,17 +195,19 @@ export async function benchSearch(): Promise<Record<string, unknown>> {
         // The floor is measured right before each case and the ratio taken against that neighbour: this machine is
         // shared, and load from elsewhere drifts over a run.
         for (const c of CASES) {
-          const floor = c === CASES[0] ? null : await measureCase(server.port, FLOOR_PATH);
-          const figures = await measureCase(server.port, c.path);
-          const base = floor?.requests_per_s ?? figures.requests_per_s;
-          cases[c.name] = {
-            ...figures,
-            floor_requests_per_s: base,
-            ratio_to_floor: base ? figures.requests_per_s / base : 0,
-          };
-          console.log(
-            `  ${pad(size, 6, true)} ${pad(c.name, 52)} ${pad(figures.requests_per_s, 6, true)} req/s (floor ${base})  p50 ${figures.p50_ms} ms  p99 ${figures.p99_ms} ms  rows_read ${figures.rows_read}`,
-          );
+          for (const mode of c === CASES[0] ? (["fresh"] as const) : MODES) {
+            const floor = c === CASES[0] ? null : await measureCase(server.port, FLOOR_PATH, "fresh");
+            const figures = await measureCase(server.port, c.path, mode);
+            const base = floor?.requests_per_s ?? figures.requests_per_s;
+            cases[caseKey(c.name, mode)] = {
+              ...figures,
+              floor_requests_per_s: base,
+              ratio_to_floor: base ? figures.requests_per_s / base : 0,
+            };
+            console.log(
+              `  ${pad(size, 6, true)} ${pad(c.name, 52)} ${pad(mode, 6)} ${pad(figures.requests_per_s, 6, true)} req/s (floor ${base})  p50 ${figures.p50_ms} ms  p99 ${figures.p99_ms} ms  rows_read ${figures.rows_read}`,
+            );
+          }
         }
       } finally {
         await server.stop();
@@ -197,24 +222,30 @@ export async function benchSearch(): Promise<Record<string, unknown>> {
   const summary: Record<string, unknown> = {};
   for (const size of SIZES) {
     const cases = bySize[size]?.cases ?? {};
-    const ratios = typical.map((name) => cases[name]?.ratio_to_floor ?? 0);
-    summary[size] = {
-      typical_search_ratio_to_floor_mean: ratios.reduce((a, b) => a + b, 0) / ratios.length,
-      typical_search_ratio_to_floor_min: Math.min(...ratios),
-      browse_rows_read: cases[CASES[1]?.name ?? ""]?.rows_read,
-      browse_page_rows_read: cases[CASES[CASES.length - 1]?.name ?? ""]?.rows_read,
-      max_d1_statements_per_search: Math.max(...CASES.slice(1).map((c) => cases[c.name]?.d1_statements ?? 0)),
-    };
+    const figures: Record<string, number | undefined> = {};
+    for (const mode of MODES) {
+      const ratios = typical.map((name) => cases[caseKey(name, mode)]?.ratio_to_floor ?? 0);
+      figures[`typical_search_${mode}_ratio_to_floor_mean`] = ratios.reduce((a, b) => a + b, 0) / ratios.length;
+      figures[`typical_search_${mode}_ratio_to_floor_min`] = Math.min(...ratios);
+    }
+    figures.browse_rows_read = cases[caseKey(CASES[1]?.name ?? "", "fresh")]?.rows_read;
+    figures.browse_page_rows_read = cases[caseKey(CASES[CASES.length - 1]?.name ?? "", "fresh")]?.rows_read;
+    figures.max_d1_statements_per_search = Math.max(
+      ...Object.entries(cases)
+        .filter(([key]) => key !== caseKey(CASES[0]?.name ?? "", "fresh"))
+        .map(([, f]) => f.d1_statements),
+    );
+    summary[size] = figures;
   }
   // How each figure grows from the smallest size to the largest measured.
   const growth: Record<string, Record<string, number>> = {};
   const smallest = String(SIZES[0]);
   const largest = String(SIZES[SIZES.length - 1]);
-  for (const c of CASES) {
-    const small = bySize[smallest]?.cases[c.name];
-    const large = bySize[largest]?.cases[c.name];
+  for (const key of Object.keys(bySize[smallest]?.cases ?? {})) {
+    const small = bySize[smallest]?.cases[key];
+    const large = bySize[largest]?.cases[key];
     if (!small || !large) continue;
-    growth[c.name] = {
+    growth[key] = {
       requests_per_s: large.requests_per_s / Math.max(small.requests_per_s, 1),
       ratio_to_floor: large.ratio_to_floor / Math.max(small.ratio_to_floor, 0.001),
       p50: large.p50_ms / Math.max(small.p50_ms, 1),
@@ -224,19 +255,20 @@ export async function benchSearch(): Promise<Record<string, unknown>> {
 
   console.log("\n== Search under load (autocannon, wrangler dev, local D1) ==");
   console.log(
-    `${pad("records", 8)} ${pad("case", 52)} ${pad("req/s", 7, true)} ${pad("×floor", 7, true)} ${pad("p50", 5, true)} ${pad("p99", 5, true)} ${pad("stmts", 6, true)} ${pad("trips", 6, true)} ${pad("rows_read", 10, true)} ${pad("hits", 7, true)}`,
+    `${pad("records", 8)} ${pad("case", 52)} ${pad("mode", 6)} ${pad("req/s", 7, true)} ${pad("×floor", 7, true)} ${pad("p50", 5, true)} ${pad("p99", 5, true)} ${pad("stmts", 6, true)} ${pad("trips", 6, true)} ${pad("rows_read", 10, true)} ${pad("cache", 7, true)} ${pad("hits", 7, true)}`,
   );
   for (const size of SIZES) {
-    for (const [name, f] of Object.entries(bySize[size]?.cases ?? {})) {
+    for (const [key, f] of Object.entries(bySize[size]?.cases ?? {})) {
       console.log(
-        `${pad(size, 8)} ${pad(name, 52)} ${pad(f.requests_per_s, 7, true)} ${pad(f.ratio_to_floor.toFixed(2), 7, true)} ${pad(f.p50_ms, 5, true)} ${pad(f.p99_ms, 5, true)} ${pad(f.d1_statements, 6, true)} ${pad(f.d1_round_trips, 6, true)} ${pad(f.rows_read, 10, true)} ${pad(f.total_hits ?? "", 7, true)}`,
+        `${pad(size, 8)} ${pad(key.slice(0, key.lastIndexOf(" [")), 52)} ${pad(f.mode, 6)} ${pad(f.requests_per_s, 7, true)} ${pad(f.ratio_to_floor.toFixed(2), 7, true)} ${pad(f.p50_ms, 5, true)} ${pad(f.p99_ms, 5, true)} ${pad(f.d1_statements, 6, true)} ${pad(f.d1_round_trips, 6, true)} ${pad(f.rows_read, 10, true)} ${pad(f.search_cache ?? "", 7, true)} ${pad(f.total_hits ?? "", 7, true)}`,
       );
     }
   }
   for (const size of SIZES) {
     const s = summary[size] as Record<string, number>;
+    const percent = (x: number | undefined) => `${(100 * (x ?? 0)).toFixed(0)}%`;
     console.log(
-      `${size} records: typical search ${(100 * (s.typical_search_ratio_to_floor_mean ?? 0)).toFixed(0)}% of the floor's throughput (worst ${(100 * (s.typical_search_ratio_to_floor_min ?? 0)).toFixed(0)}%), browse rows_read ${s.browse_rows_read}, loaded in ${bySize[size]?.load.seconds.toFixed(1)} s`,
+      `${size} records: typical search ${percent(s.typical_search_cached_ratio_to_floor_mean)} of the floor's throughput cached (worst ${percent(s.typical_search_cached_ratio_to_floor_min)}), ${percent(s.typical_search_fresh_ratio_to_floor_mean)} fresh (worst ${percent(s.typical_search_fresh_ratio_to_floor_min)}); at most ${s.max_d1_statements_per_search} D1 statements per search; browse rows_read ${s.browse_rows_read}; loaded in ${bySize[size]?.load.seconds.toFixed(1)} s`,
     );
   }
   const seconds = (performance.now() - started) / 1000;

@@ -113,10 +113,11 @@ export async function startWranglerDev(stateDir: string, readyPath = "/api/v1/he
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`wrangler dev exited early:\n${output}`);
     try {
-      const res = await fetch(`${url}${readyPath}`);
+      // Bounded: wrangler's proxy accepts connections before the Worker is up, and holds them if its build failed.
+      const res = await fetch(`${url}${readyPath}`, { signal: AbortSignal.timeout(5000) });
       if (res.ok) return { url, port, stop };
     } catch {
-      // not listening yet
+      // not listening yet, or not answering yet
     }
     await new Promise((r) => setTimeout(r, 300));
   }

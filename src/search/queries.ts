@@ -323,7 +323,7 @@ function hitJson(snippet: string): string {
  * size limit (SQLITE_TOOBIG, seen at 100k records with one row for all of them), and a line is a few hundred bytes at
  * most, so 512 of them stay far below it, while 100k records still make only ~200 rows.
  */
-const KEYS_CHUNK_BITS = 9;
+export const KEYS_CHUNK_BITS = 9;
 
 /** A search statement, and how to count the facet keys it returns (null when every count is precomputed). */
 export interface SearchStatement extends BoundStatement {
@@ -344,7 +344,6 @@ export interface SearchStatement extends BoundStatement {
  *
  * The unfiltered browse needs no candidates at all: its counts are facet_counts, its page the index order.
  */
-
 export function searchStatement(spec: SearchSpec): SearchStatement {
   const params = new Params();
   const order = orderOf(spec.sort);

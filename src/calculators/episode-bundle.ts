@@ -3,9 +3,19 @@
  * (contract section 3). The add-on shifts episodes between cost paths; the provider's margin against the
  * target price is limited by stop-loss and stop-gain.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { CalculatorResult, CalculatorWarning } from "./common";
-import { boundedInt, boundedNumber, fieldIsValid, MAX_UNIT_USD, SHARE_TOLERANCE, shareSum } from "./common";
+import {
+  boundedInt,
+  boundedNumber,
+  boundedString,
+  described,
+  fieldIsValid,
+  MAX_UNIT_USD,
+  SHARE_TOLERANCE,
+  shareSum,
+  withDefault,
+} from "./common";
 import type { DefaultsWithReferences } from "./defaults";
 import { buildDefaultsTable, defaultWarnings, EPISODE_BUNDLE_DEFAULTS } from "./defaults";
 import { formatInteger, formatNumber, formatPct, formatUsd } from "./format";
@@ -17,79 +27,80 @@ export const summary =
 
 const D = EPISODE_BUNDLE_DEFAULTS.values;
 
-const branchSchema = z
-  .object({
-    label: z.string().min(1).max(120).meta({ title: "Label", description: 'The path, e.g. "Caesarean birth".' }),
-    cost: boundedNumber(0, MAX_UNIT_USD).meta({
+const branchSchema = described(
+  z.strictObject({
+    label: described(boundedString(1, 120), { title: "Label", description: 'The path, e.g. "Caesarean birth".' }),
+    cost: described(boundedNumber(0, MAX_UNIT_USD), {
       title: "Cost",
       description: "Cost of an episode on this path.",
       unit: "USD/episode",
     }),
-    baseline_share_pct: boundedNumber(0, 100).meta({
+    baseline_share_pct: described(boundedNumber(0, 100), {
       title: "Share without the add-on",
       description: "Percent of episodes on this path today; the column sums to 100.",
       unit: "percent",
     }),
-    program_share_pct: boundedNumber(0, 100).meta({
+    program_share_pct: described(boundedNumber(0, 100), {
       title: "Share with the add-on",
       description: "Percent of episodes on this path with the add-on; the column sums to 100.",
       unit: "percent",
     }),
-  })
-  .strict()
-  .meta({ title: "Branch", description: "One path an episode can take." });
+  }),
+  { title: "Branch", description: "One path an episode can take." },
+);
 
 const SHARE_COLUMNS = ["baseline_share_pct", "program_share_pct"] as const;
 
 /** Input schema of episode-bundle: `{}` parses to the evidence-linked defaults. */
 export const inputSchema = z
-  .object({
-    episodes_per_year: boundedInt(1, 10_000_000)
-      .default(D.episodes_per_year)
-      .meta({ title: "Episodes per year", description: "Episodes in the bundle each year.", unit: "episodes/year" }),
-    target_price: z
-      .number()
-      .positive()
-      .max(MAX_UNIT_USD)
-      .default(D.target_price)
-      .meta({ title: "Target price", description: "Bundle price per episode (> 0).", unit: "USD/episode" }),
-    branches: z
-      .array(branchSchema)
-      .min(1)
-      .max(10)
-      .default(() => D.branches.map((branch) => ({ ...branch })))
-      .meta({ title: "Branches", description: "Paths an episode can take (1 to 10), with shares before and after." }),
-    addon_cost_per_episode: boundedNumber(0, MAX_UNIT_USD).default(D.addon_cost_per_episode).meta({
+  .strictObject({
+    episodes_per_year: withDefault(boundedInt(1, 10_000_000), D.episodes_per_year, {
+      title: "Episodes per year",
+      description: "Episodes in the bundle each year.",
+      unit: "episodes/year",
+    }),
+    target_price: withDefault(z.number().check(z.positive(), z.lte(MAX_UNIT_USD)), D.target_price, {
+      title: "Target price",
+      description: "Bundle price per episode (> 0).",
+      unit: "USD/episode",
+    }),
+    branches: withDefault(
+      z.array(branchSchema).check(z.minLength(1), z.maxLength(10)),
+      () => D.branches.map((branch) => ({ ...branch })),
+      { title: "Branches", description: "Paths an episode can take (1 to 10), with shares before and after." },
+    ),
+    addon_cost_per_episode: withDefault(boundedNumber(0, MAX_UNIT_USD), D.addon_cost_per_episode, {
       title: "Add-on cost",
       description: "Cost of the integrative add-on per episode.",
       unit: "USD/episode",
     }),
-    stop_gain_pct: boundedNumber(0, 100).default(D.stop_gain_pct).meta({
+    stop_gain_pct: withDefault(boundedNumber(0, 100), D.stop_gain_pct, {
       title: "Stop-gain",
       description: "Cap on the provider's gain, percent of the target price.",
       unit: "percent",
     }),
-    stop_loss_pct: boundedNumber(0, 100).default(D.stop_loss_pct).meta({
+    stop_loss_pct: withDefault(boundedNumber(0, 100), D.stop_loss_pct, {
       title: "Stop-loss",
       description: "Cap on the provider's loss, percent of the target price.",
       unit: "percent",
     }),
   })
-  .strict()
-  .superRefine(
-    (value, ctx) => {
-      for (const column of SHARE_COLUMNS) {
-        const sum = shareSum(value.branches, (branch) => branch[column]);
-        if (Math.abs(sum - 100) > SHARE_TOLERANCE) {
-          ctx.addIssue({
-            code: "custom",
-            path: ["branches", column],
-            message: `${column} must sum to 100 across branches (±${SHARE_TOLERANCE}); it sums to ${formatNumber(sum, 4)}`,
-          });
+  .check(
+    z.superRefine(
+      (value, ctx) => {
+        for (const column of SHARE_COLUMNS) {
+          const sum = shareSum(value.branches, (branch) => branch[column]);
+          if (Math.abs(sum - 100) > SHARE_TOLERANCE) {
+            ctx.addIssue({
+              code: "custom",
+              path: ["branches", column],
+              message: `${column} must sum to 100 across branches (±${SHARE_TOLERANCE}); it sums to ${formatNumber(sum, 4)}`,
+            });
+          }
         }
-      }
-    },
-    { when: (payload) => fieldIsValid(payload.issues, "branches") },
+      },
+      { when: (payload) => fieldIsValid(payload.issues, "branches") },
+    ),
   );
 
 export type RawInputs = z.input<typeof inputSchema>;

@@ -3,9 +3,9 @@
  * Limits come from `reference-params.ts`; a limit that is not yet published stays `null` and is reported as
  * such rather than guessed.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { CalculatorResult, CalculatorWarning } from "./common";
-import { boundedInt, boundedNumber, fieldIsValid, MAX_UNIT_USD } from "./common";
+import { boundedInt, boundedNumber, described, fieldIsValid, MAX_UNIT_USD, withDefault } from "./common";
 import type { DefaultsWithReferences } from "./defaults";
 import { buildDefaultsTable, defaultWarnings, HSA_TAX_SAVINGS_DEFAULTS } from "./defaults";
 import { formatPct, formatUsd } from "./format";
@@ -27,63 +27,67 @@ const D = HSA_TAX_SAVINGS_DEFAULTS.values;
 
 /** Input schema of hsa-tax-savings: `{}` parses to the defaults (latest tax year, self-only HSA). */
 export const inputSchema = z
-  .object({
-    tax_year: z
-      .literal(TAX_YEARS)
-      .default(D.tax_year)
-      .meta({ title: "Tax year", description: "A year of the limits table; the latest by default." }),
-    account: z.enum(["hsa", "fsa"]).default(D.account).meta({
+  .strictObject({
+    tax_year: withDefault(z.literal(TAX_YEARS), D.tax_year, {
+      title: "Tax year",
+      description: "A year of the limits table; the latest by default.",
+    }),
+    account: withDefault(z.enum(["hsa", "fsa"]), D.account, {
       title: "Account",
       description: "Health savings account (hsa) or health flexible spending account (fsa).",
     }),
-    coverage: z
-      .enum(["self", "family"])
-      .default(D.coverage)
-      .meta({ title: "Coverage", description: "Self-only or family HDHP coverage (HSA only)." }),
-    age: boundedInt(18, 120)
-      .default(D.age)
-      .meta({ title: "Age", description: "Age at the end of the tax year.", unit: "years" }),
-    annual_qualified_expenses: boundedNumber(0, MAX_UNIT_USD).default(D.annual_qualified_expenses).meta({
+    coverage: withDefault(z.enum(["self", "family"]), D.coverage, {
+      title: "Coverage",
+      description: "Self-only or family HDHP coverage (HSA only).",
+    }),
+    age: withDefault(boundedInt(18, 120), D.age, {
+      title: "Age",
+      description: "Age at the end of the tax year.",
+      unit: "years",
+    }),
+    annual_qualified_expenses: withDefault(boundedNumber(0, MAX_UNIT_USD), D.annual_qualified_expenses, {
       title: "Qualified expenses",
       description: "Integrative care you expect to pay for in the year.",
       unit: "USD/year",
     }),
-    planned_contribution: boundedNumber(0, MAX_UNIT_USD).optional().meta({
+    planned_contribution: described(z.optional(boundedNumber(0, MAX_UNIT_USD)), {
       title: "Planned contribution",
       description: "What you plan to put in; the smaller of your expenses and the limit when omitted.",
       unit: "USD/year",
     }),
-    federal_marginal_rate_pct: boundedNumber(0, 50)
-      .default(D.federal_marginal_rate_pct)
-      .meta({ title: "Federal marginal rate", description: "Your federal income-tax bracket.", unit: "percent" }),
-    state_rate_pct: boundedNumber(0, 20)
-      .default(D.state_rate_pct)
-      .meta({ title: "State rate", description: "Your state income-tax rate.", unit: "percent" }),
-    payroll_deduction: z
-      .boolean()
-      .default(D.payroll_deduction)
-      .meta({
-        title: "Through payroll",
-        description: `Contributed through an employer's cafeteria plan, so FICA (${FICA_EMPLOYEE_PCT.value}%) is saved too.`,
-      }),
-    dpc_monthly_fee: boundedNumber(0, 1_000_000).default(D.dpc_monthly_fee).meta({
+    federal_marginal_rate_pct: withDefault(boundedNumber(0, 50), D.federal_marginal_rate_pct, {
+      title: "Federal marginal rate",
+      description: "Your federal income-tax bracket.",
+      unit: "percent",
+    }),
+    state_rate_pct: withDefault(boundedNumber(0, 20), D.state_rate_pct, {
+      title: "State rate",
+      description: "Your state income-tax rate.",
+      unit: "percent",
+    }),
+    payroll_deduction: withDefault(z.boolean(), D.payroll_deduction, {
+      title: "Through payroll",
+      description: `Contributed through an employer's cafeteria plan, so FICA (${FICA_EMPLOYEE_PCT.value}%) is saved too.`,
+    }),
+    dpc_monthly_fee: withDefault(boundedNumber(0, 1_000_000), D.dpc_monthly_fee, {
       title: "Direct primary care fee",
       description: "Monthly fee of a direct primary care membership, if any.",
       unit: "USD/month",
     }),
   })
-  .strict()
-  .superRefine(
-    (value, ctx) => {
-      if (value.account === "fsa" && value.coverage !== "self") {
-        ctx.addIssue({
-          code: "custom",
-          path: ["coverage"],
-          message: 'coverage applies to an HSA only; leave it out (or "self") for an FSA',
-        });
-      }
-    },
-    { when: (payload) => fieldIsValid(payload.issues, "account") && fieldIsValid(payload.issues, "coverage") },
+  .check(
+    z.superRefine(
+      (value, ctx) => {
+        if (value.account === "fsa" && value.coverage !== "self") {
+          ctx.addIssue({
+            code: "custom",
+            path: ["coverage"],
+            message: 'coverage applies to an HSA only; leave it out (or "self") for an FSA',
+          });
+        }
+      },
+      { when: (payload) => fieldIsValid(payload.issues, "account") && fieldIsValid(payload.issues, "coverage") },
+    ),
   );
 
 export type RawInputs = z.input<typeof inputSchema>;

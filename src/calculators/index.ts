@@ -2,7 +2,7 @@
  * The six ROI calculators behind one registry, shared by the Worker (`POST /api/v1/calculators/{id}`) and the
  * browser bundle. Everything here is pure: parse with the calculator's zod schema, then compute.
  */
-import type * as z from "zod";
+import type * as z from "zod/mini";
 import type { CalculatorResult } from "./common";
 import { formatPath } from "./common";
 import type { DefaultsWithReferences } from "./defaults";
@@ -18,7 +18,7 @@ export { formatPath } from "./common";
 export type { DefaultEntry, DefaultReference, DefaultsWithReferences, Provenance } from "./defaults";
 
 /** One calculator: its metadata, input schema, pure compute function and referenced defaults. */
-export interface CalculatorDefinition<Id extends string, Schema extends z.ZodType, Result> {
+export interface CalculatorDefinition<Id extends string, Schema extends z.ZodMiniType, Result> {
   id: Id;
   title: string;
   summary: string;
@@ -27,7 +27,7 @@ export interface CalculatorDefinition<Id extends string, Schema extends z.ZodTyp
   defaultsWithReferences: () => DefaultsWithReferences;
 }
 
-function define<Id extends string, Schema extends z.ZodType, Result>(
+function define<Id extends string, Schema extends z.ZodMiniType, Result>(
   module: CalculatorDefinition<Id, Schema, Result>,
 ): CalculatorDefinition<Id, Schema, Result> {
   return {

@@ -3,17 +3,20 @@
  * A month-by-month projection of members per tier, revenue, cost and cash, with a stress case in which
  * member fee revenue falls by the stated variability.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { CalculatorResult, CalculatorWarning } from "./common";
 import {
   boundedInt,
   boundedNumber,
+  boundedString,
+  described,
   fieldIsValid,
   MAX_UNIT_USD,
   MAX_USD,
   ratioOrNull,
   SHARE_TOLERANCE,
   shareSum,
+  withDefault,
 } from "./common";
 import type { DefaultsWithReferences } from "./defaults";
 import { buildDefaultsTable, defaultWarnings, MEMBERSHIP_CLINIC_DEFAULTS } from "./defaults";
@@ -26,91 +29,104 @@ export const summary =
 
 const D = MEMBERSHIP_CLINIC_DEFAULTS.values;
 
-const tierSchema = z
-  .object({
-    label: z
-      .string()
-      .min(1)
-      .max(120)
-      .meta({ title: "Label", description: 'Name of the tier, e.g. "Sliding scale, low".' }),
-    monthly_fee: boundedNumber(0, 1_000_000).meta({
+const tierSchema = described(
+  z.strictObject({
+    label: described(boundedString(1, 120), {
+      title: "Label",
+      description: 'Name of the tier, e.g. "Sliding scale, low".',
+    }),
+    monthly_fee: described(boundedNumber(0, 1_000_000), {
       title: "Monthly fee",
       description: "Fee per member per month.",
       unit: "USD/month",
     }),
-    members_start: boundedInt(0, 10_000_000).meta({
+    members_start: described(boundedInt(0, 10_000_000), {
       title: "Members at the start",
       description: "Members in this tier in month 0.",
       unit: "members",
     }),
-    share_of_new_members_pct: boundedNumber(0, 100).meta({
+    share_of_new_members_pct: described(boundedNumber(0, 100), {
       title: "Share of new members",
       description: "Percent of new members who join this tier; the column sums to 100.",
       unit: "percent",
     }),
-  })
-  .strict()
-  .meta({ title: "Tier", description: "One membership or sliding-scale tier." });
+  }),
+  { title: "Tier", description: "One membership or sliding-scale tier." },
+);
 
 /** Input schema of membership-clinic: `{}` parses to the evidence-linked defaults. */
 export const inputSchema = z
-  .object({
-    tiers: z
-      .array(tierSchema)
-      .min(1)
-      .max(10)
-      .default(() => D.tiers.map((tier) => ({ ...tier })))
-      .meta({ title: "Tiers", description: "Membership tiers (1 to 10)." }),
-    new_members_per_month: boundedNumber(0, 1_000_000)
-      .default(D.new_members_per_month)
-      .meta({ title: "New members per month", description: "Members joining each month.", unit: "members/month" }),
-    monthly_churn_pct: boundedNumber(0, 100)
-      .default(D.monthly_churn_pct)
-      .meta({ title: "Monthly churn", description: "Percent of members leaving each month.", unit: "percent/month" }),
-    other_monthly_revenue: boundedNumber(0, MAX_USD).default(D.other_monthly_revenue).meta({
+  .strictObject({
+    tiers: withDefault(
+      z.array(tierSchema).check(z.minLength(1), z.maxLength(10)),
+      () => D.tiers.map((tier) => ({ ...tier })),
+      { title: "Tiers", description: "Membership tiers (1 to 10)." },
+    ),
+    new_members_per_month: withDefault(boundedNumber(0, 1_000_000), D.new_members_per_month, {
+      title: "New members per month",
+      description: "Members joining each month.",
+      unit: "members/month",
+    }),
+    monthly_churn_pct: withDefault(boundedNumber(0, 100), D.monthly_churn_pct, {
+      title: "Monthly churn",
+      description: "Percent of members leaving each month.",
+      unit: "percent/month",
+    }),
+    other_monthly_revenue: withDefault(boundedNumber(0, MAX_USD), D.other_monthly_revenue, {
       title: "Other monthly revenue",
       description: "Grants, payer partnerships, bond proceeds.",
       unit: "USD/month",
     }),
-    visits_per_member_per_month: boundedNumber(0, 1000)
-      .default(D.visits_per_member_per_month)
-      .meta({ title: "Visits per member per month", description: "Average use.", unit: "visits/member/month" }),
-    cost_per_visit: boundedNumber(0, MAX_UNIT_USD)
-      .default(D.cost_per_visit)
-      .meta({ title: "Cost per visit", description: "Variable clinical cost of a visit.", unit: "USD/visit" }),
-    fixed_monthly_costs: boundedNumber(0, MAX_USD)
-      .default(D.fixed_monthly_costs)
-      .meta({ title: "Fixed monthly costs", description: "Rent, salaries, software.", unit: "USD/month" }),
-    starting_cash: boundedNumber(0, MAX_USD)
-      .default(D.starting_cash)
-      .meta({ title: "Starting cash", description: "Cash at month 0 (e.g. seed funding).", unit: "USD" }),
-    months: boundedInt(1, 60)
-      .default(D.months)
-      .meta({ title: "Months", description: "Projection length.", unit: "months" }),
-    revenue_variability_pct: boundedNumber(0, 100).default(D.revenue_variability_pct).meta({
+    visits_per_member_per_month: withDefault(boundedNumber(0, 1000), D.visits_per_member_per_month, {
+      title: "Visits per member per month",
+      description: "Average use.",
+      unit: "visits/member/month",
+    }),
+    cost_per_visit: withDefault(boundedNumber(0, MAX_UNIT_USD), D.cost_per_visit, {
+      title: "Cost per visit",
+      description: "Variable clinical cost of a visit.",
+      unit: "USD/visit",
+    }),
+    fixed_monthly_costs: withDefault(boundedNumber(0, MAX_USD), D.fixed_monthly_costs, {
+      title: "Fixed monthly costs",
+      description: "Rent, salaries, software.",
+      unit: "USD/month",
+    }),
+    starting_cash: withDefault(boundedNumber(0, MAX_USD), D.starting_cash, {
+      title: "Starting cash",
+      description: "Cash at month 0 (e.g. seed funding).",
+      unit: "USD",
+    }),
+    months: withDefault(boundedInt(1, 60), D.months, {
+      title: "Months",
+      description: "Projection length.",
+      unit: "months",
+    }),
+    revenue_variability_pct: withDefault(boundedNumber(0, 100), D.revenue_variability_pct, {
       title: "Revenue variability",
       description: "The stress case lowers member fee revenue by this much.",
       unit: "percent",
     }),
-    reserve_target_months: boundedNumber(0, 36).default(D.reserve_target_months).meta({
+    reserve_target_months: withDefault(boundedNumber(0, 36), D.reserve_target_months, {
       title: "Reserve target",
       description: "Months of the final month's cost the ending cash should cover.",
       unit: "months",
     }),
   })
-  .strict()
-  .superRefine(
-    (value, ctx) => {
-      const sum = shareSum(value.tiers, (tier) => tier.share_of_new_members_pct);
-      if (Math.abs(sum - 100) > SHARE_TOLERANCE) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["tiers", "share_of_new_members_pct"],
-          message: `share_of_new_members_pct must sum to 100 across tiers (±${SHARE_TOLERANCE}); it sums to ${formatNumber(sum, 4)}`,
-        });
-      }
-    },
-    { when: (payload) => fieldIsValid(payload.issues, "tiers") },
+  .check(
+    z.superRefine(
+      (value, ctx) => {
+        const sum = shareSum(value.tiers, (tier) => tier.share_of_new_members_pct);
+        if (Math.abs(sum - 100) > SHARE_TOLERANCE) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["tiers", "share_of_new_members_pct"],
+            message: `share_of_new_members_pct must sum to 100 across tiers (±${SHARE_TOLERANCE}); it sums to ${formatNumber(sum, 4)}`,
+          });
+        }
+      },
+      { when: (payload) => fieldIsValid(payload.issues, "tiers") },
+    ),
   );
 
 export type RawInputs = z.input<typeof inputSchema>;

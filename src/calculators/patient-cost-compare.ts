@@ -3,9 +3,9 @@
  * The patient's annual cost under each option, the cheapest, and the visit count from which a membership
  * costs no more than paying per visit.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { CalculatorResult, CalculatorWarning } from "./common";
-import { boundedInt, boundedNumber, MAX_UNIT_USD } from "./common";
+import { boundedInt, boundedNumber, described, MAX_UNIT_USD, withDefault } from "./common";
 import type { DefaultsWithReferences } from "./defaults";
 import { buildDefaultsTable, defaultWarnings, PATIENT_COST_COMPARE_DEFAULTS } from "./defaults";
 import { formatInteger, formatPct, formatUsd } from "./format";
@@ -18,63 +18,71 @@ export const summary =
 const D = PATIENT_COST_COMPARE_DEFAULTS.values;
 const I = PATIENT_COST_COMPARE_DEFAULTS.optional.insurance;
 
-const insuranceSchema = z
-  .object({
-    allowed_amount: boundedNumber(0, 1_000_000)
-      .default(I.allowed_amount)
-      .meta({ title: "Allowed amount", description: "What the plan allows per visit.", unit: "USD/visit" }),
-    remaining_deductible: boundedNumber(0, MAX_UNIT_USD)
-      .default(I.remaining_deductible)
-      .meta({ title: "Deductible left", description: "Deductible still to meet this year.", unit: "USD" }),
-    copay: boundedNumber(0, 1_000_000)
-      .default(I.copay)
-      .meta({ title: "Copay", description: "Fixed amount per visit once past the deductible.", unit: "USD/visit" }),
-    coinsurance_pct: boundedNumber(0, 100).default(I.coinsurance_pct).meta({
-      title: "Coinsurance",
-      description: "Share of the allowed amount beyond the deductible the patient pays.",
-      unit: "percent",
-    }),
-    covered_visits_per_year: boundedInt(0, 365).default(I.covered_visits_per_year).meta({
-      title: "Covered visits per year",
-      description: "Visits the plan covers; later visits are paid at the cash price.",
-      unit: "visits/year",
-    }),
-  })
-  .strict();
+const insuranceSchema = z.strictObject({
+  allowed_amount: withDefault(boundedNumber(0, 1_000_000), I.allowed_amount, {
+    title: "Allowed amount",
+    description: "What the plan allows per visit.",
+    unit: "USD/visit",
+  }),
+  remaining_deductible: withDefault(boundedNumber(0, MAX_UNIT_USD), I.remaining_deductible, {
+    title: "Deductible left",
+    description: "Deductible still to meet this year.",
+    unit: "USD",
+  }),
+  copay: withDefault(boundedNumber(0, 1_000_000), I.copay, {
+    title: "Copay",
+    description: "Fixed amount per visit once past the deductible.",
+    unit: "USD/visit",
+  }),
+  coinsurance_pct: withDefault(boundedNumber(0, 100), I.coinsurance_pct, {
+    title: "Coinsurance",
+    description: "Share of the allowed amount beyond the deductible the patient pays.",
+    unit: "percent",
+  }),
+  covered_visits_per_year: withDefault(boundedInt(0, 365), I.covered_visits_per_year, {
+    title: "Covered visits per year",
+    description: "Visits the plan covers; later visits are paid at the cash price.",
+    unit: "visits/year",
+  }),
+});
 
 /** Input schema of patient-cost-compare: `{}` parses to the defaults. */
-export const inputSchema = z
-  .object({
-    visits_per_year: boundedInt(0, 365)
-      .default(D.visits_per_year)
-      .meta({ title: "Visits per year", description: "Visits you expect in a year.", unit: "visits/year" }),
-    cash_price_per_visit: boundedNumber(0, 1_000_000)
-      .default(D.cash_price_per_visit)
-      .meta({ title: "Cash price per visit", description: "Price when paying per visit.", unit: "USD/visit" }),
-    membership_monthly_fee: boundedNumber(0, 1_000_000)
-      .default(D.membership_monthly_fee)
-      .meta({ title: "Membership fee", description: "Monthly membership fee.", unit: "USD/month" }),
-    membership_visits_per_month: boundedInt(0, 1000).nullable().default(D.membership_visits_per_month).meta({
-      title: "Visits included per month",
-      description: "Visits the membership includes each month; null for unlimited.",
-      unit: "visits/month",
-    }),
-    membership_extra_visit_price: boundedNumber(0, 1_000_000).default(D.membership_extra_visit_price).meta({
-      title: "Extra visit price",
-      description: "Price of a visit beyond the membership's allowance.",
-      unit: "USD/visit",
-    }),
-    insurance: insuranceSchema.optional().meta({
-      title: "Insurance",
-      description: "Give this object to compare an insurance option as well.",
-    }),
-    hsa_tax_rate_pct: boundedNumber(0, 60).default(D.hsa_tax_rate_pct).meta({
-      title: "HSA tax rate",
-      description: "Combined tax rate saved when paying from an HSA; each option's after-tax cost is also given.",
-      unit: "percent",
-    }),
-  })
-  .strict();
+export const inputSchema = z.strictObject({
+  visits_per_year: withDefault(boundedInt(0, 365), D.visits_per_year, {
+    title: "Visits per year",
+    description: "Visits you expect in a year.",
+    unit: "visits/year",
+  }),
+  cash_price_per_visit: withDefault(boundedNumber(0, 1_000_000), D.cash_price_per_visit, {
+    title: "Cash price per visit",
+    description: "Price when paying per visit.",
+    unit: "USD/visit",
+  }),
+  membership_monthly_fee: withDefault(boundedNumber(0, 1_000_000), D.membership_monthly_fee, {
+    title: "Membership fee",
+    description: "Monthly membership fee.",
+    unit: "USD/month",
+  }),
+  membership_visits_per_month: withDefault(z.nullable(boundedInt(0, 1000)), D.membership_visits_per_month, {
+    title: "Visits included per month",
+    description: "Visits the membership includes each month; null for unlimited.",
+    unit: "visits/month",
+  }),
+  membership_extra_visit_price: withDefault(boundedNumber(0, 1_000_000), D.membership_extra_visit_price, {
+    title: "Extra visit price",
+    description: "Price of a visit beyond the membership's allowance.",
+    unit: "USD/visit",
+  }),
+  insurance: described(z.optional(insuranceSchema), {
+    title: "Insurance",
+    description: "Give this object to compare an insurance option as well.",
+  }),
+  hsa_tax_rate_pct: withDefault(boundedNumber(0, 60), D.hsa_tax_rate_pct, {
+    title: "HSA tax rate",
+    description: "Combined tax rate saved when paying from an HSA; each option's after-tax cost is also given.",
+    unit: "percent",
+  }),
+});
 
 export type RawInputs = z.input<typeof inputSchema>;
 export type Inputs = z.output<typeof inputSchema>;

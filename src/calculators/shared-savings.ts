@@ -3,9 +3,9 @@
  * Savings against a benchmark, the minimum savings rate, the shared-savings payment and its cap, two-sided
  * losses, and the spend reduction at which the ACO breaks even on the integrative program.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { CalculatorResult, CalculatorWarning } from "./common";
-import { boundedInt, boundedNumber, MAX_UNIT_USD } from "./common";
+import { boundedInt, boundedNumber, described, MAX_UNIT_USD, withDefault } from "./common";
 import type { DefaultsWithReferences } from "./defaults";
 import { buildDefaultsTable, defaultWarnings, SHARED_SAVINGS_DEFAULTS } from "./defaults";
 import { formatInteger, formatPct, formatUsd } from "./format";
@@ -21,66 +21,72 @@ const D = SHARED_SAVINGS_DEFAULTS.values;
 const MIN_PMPY = 0.01;
 
 /** Input schema of shared-savings: `{}` parses to the evidence-linked defaults. */
-export const inputSchema = z
-  .object({
-    beneficiaries: boundedInt(1, 10_000_000)
-      .default(D.beneficiaries)
-      .meta({ title: "Beneficiaries", description: "Attributed beneficiaries (N).", unit: "beneficiaries" }),
-    benchmark_pmpy: boundedNumber(MIN_PMPY, MAX_UNIT_USD).default(D.benchmark_pmpy).meta({
-      title: "Benchmark",
-      description: "Benchmark spending per beneficiary per year (> 0).",
-      unit: "USD/beneficiary/year",
-    }),
-    baseline_spend_pmpy: boundedNumber(MIN_PMPY, MAX_UNIT_USD).optional().meta({
-      title: "Expected spending without the program",
-      description: "Per beneficiary per year (> 0); equal to the benchmark when omitted.",
-      unit: "USD/beneficiary/year",
-    }),
-    integrative_cost_pmpy: boundedNumber(0, MAX_UNIT_USD).default(D.integrative_cost_pmpy).meta({
-      title: "Integrative program cost",
-      description: "The ACO's cost of the integrative services per beneficiary per year, outside claims.",
-      unit: "USD/beneficiary/year",
-    }),
-    spend_reduction_pct: boundedNumber(-100, 100).default(D.spend_reduction_pct).meta({
-      title: "Spending reduction",
-      description: "Percent lower spending with the program (negative means higher).",
-      unit: "percent",
-    }),
-    minimum_savings_rate_pct: boundedNumber(0, 10).default(D.minimum_savings_rate_pct).meta({
-      title: "Minimum savings rate",
-      description: "Savings below this share of the benchmark earn nothing.",
-      unit: "percent",
-    }),
-    shared_savings_rate_pct: boundedNumber(0, 100)
-      .default(D.shared_savings_rate_pct)
-      .meta({ title: "Shared savings rate", description: "The ACO's share of savings.", unit: "percent" }),
-    quality_score_pct: boundedNumber(0, 100)
-      .default(D.quality_score_pct)
-      .meta({ title: "Quality score", description: "Multiplies the shared savings rate.", unit: "percent" }),
-    savings_cap_pct: boundedNumber(0, 100).default(D.savings_cap_pct).meta({
-      title: "Savings cap",
-      description: "Maximum payment as a share of the total benchmark.",
-      unit: "percent",
-    }),
-    two_sided: z
-      .boolean()
-      .default(D.two_sided)
-      .meta({ title: "Two-sided risk", description: "The ACO repays part of any losses." }),
-    minimum_loss_rate_pct: boundedNumber(0, 10).default(D.minimum_loss_rate_pct).meta({
-      title: "Minimum loss rate",
-      description: "Losses below this share of the benchmark are not shared.",
-      unit: "percent",
-    }),
-    shared_loss_rate_pct: boundedNumber(0, 100)
-      .default(D.shared_loss_rate_pct)
-      .meta({ title: "Shared loss rate", description: "The ACO's share of losses.", unit: "percent" }),
-    loss_cap_pct: boundedNumber(0, 100).default(D.loss_cap_pct).meta({
-      title: "Loss cap",
-      description: "Maximum repayment as a share of the total benchmark.",
-      unit: "percent",
-    }),
-  })
-  .strict();
+export const inputSchema = z.strictObject({
+  beneficiaries: withDefault(boundedInt(1, 10_000_000), D.beneficiaries, {
+    title: "Beneficiaries",
+    description: "Attributed beneficiaries (N).",
+    unit: "beneficiaries",
+  }),
+  benchmark_pmpy: withDefault(boundedNumber(MIN_PMPY, MAX_UNIT_USD), D.benchmark_pmpy, {
+    title: "Benchmark",
+    description: "Benchmark spending per beneficiary per year (> 0).",
+    unit: "USD/beneficiary/year",
+  }),
+  baseline_spend_pmpy: described(z.optional(boundedNumber(MIN_PMPY, MAX_UNIT_USD)), {
+    title: "Expected spending without the program",
+    description: "Per beneficiary per year (> 0); equal to the benchmark when omitted.",
+    unit: "USD/beneficiary/year",
+  }),
+  integrative_cost_pmpy: withDefault(boundedNumber(0, MAX_UNIT_USD), D.integrative_cost_pmpy, {
+    title: "Integrative program cost",
+    description: "The ACO's cost of the integrative services per beneficiary per year, outside claims.",
+    unit: "USD/beneficiary/year",
+  }),
+  spend_reduction_pct: withDefault(boundedNumber(-100, 100), D.spend_reduction_pct, {
+    title: "Spending reduction",
+    description: "Percent lower spending with the program (negative means higher).",
+    unit: "percent",
+  }),
+  minimum_savings_rate_pct: withDefault(boundedNumber(0, 10), D.minimum_savings_rate_pct, {
+    title: "Minimum savings rate",
+    description: "Savings below this share of the benchmark earn nothing.",
+    unit: "percent",
+  }),
+  shared_savings_rate_pct: withDefault(boundedNumber(0, 100), D.shared_savings_rate_pct, {
+    title: "Shared savings rate",
+    description: "The ACO's share of savings.",
+    unit: "percent",
+  }),
+  quality_score_pct: withDefault(boundedNumber(0, 100), D.quality_score_pct, {
+    title: "Quality score",
+    description: "Multiplies the shared savings rate.",
+    unit: "percent",
+  }),
+  savings_cap_pct: withDefault(boundedNumber(0, 100), D.savings_cap_pct, {
+    title: "Savings cap",
+    description: "Maximum payment as a share of the total benchmark.",
+    unit: "percent",
+  }),
+  two_sided: withDefault(z.boolean(), D.two_sided, {
+    title: "Two-sided risk",
+    description: "The ACO repays part of any losses.",
+  }),
+  minimum_loss_rate_pct: withDefault(boundedNumber(0, 10), D.minimum_loss_rate_pct, {
+    title: "Minimum loss rate",
+    description: "Losses below this share of the benchmark are not shared.",
+    unit: "percent",
+  }),
+  shared_loss_rate_pct: withDefault(boundedNumber(0, 100), D.shared_loss_rate_pct, {
+    title: "Shared loss rate",
+    description: "The ACO's share of losses.",
+    unit: "percent",
+  }),
+  loss_cap_pct: withDefault(boundedNumber(0, 100), D.loss_cap_pct, {
+    title: "Loss cap",
+    description: "Maximum repayment as a share of the total benchmark.",
+    unit: "percent",
+  }),
+});
 
 export type RawInputs = z.input<typeof inputSchema>;
 type ParsedInputs = z.output<typeof inputSchema>;

@@ -19,7 +19,8 @@ export interface ApiRoute {
   tag: string;
   params?: z.ZodObject;
   query?: z.ZodObject;
-  body?: z.ZodType;
+  /** Any zod schema, classic or zod/mini (the calculators' inputs are zod/mini, shared with the browser). */
+  body?: z.core.$ZodType;
   responses: Record<number, ApiResponse>;
 }
 
@@ -36,7 +37,7 @@ const problemSchema = z
 
 type JsonSchema = Record<string, unknown>;
 
-function toSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
+function toSchema(schema: z.core.$ZodType, io: "input" | "output"): JsonSchema {
   const json = z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" }) as JsonSchema;
   delete json.$schema;
   return json;

@@ -123,6 +123,25 @@ describe("with JavaScript", () => {
     await page.close();
   });
 
+  it("hsa-tax-savings: family coverage, then an FSA, gives a result with a warning and never an error", async () => {
+    const page = await desktop.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${baseUrl()}/calculators/hsa-tax-savings`);
+    await page.waitForLoadState("networkidle");
+    await page.locator("#f-coverage").selectOption("family");
+    await expect.poll(() => new URL(page.url()).search).toBe("?coverage=family");
+    await page.locator("#f-account").selectOption("fsa");
+    await expect.poll(() => new URL(page.url()).search).toBe("?account=fsa&coverage=family");
+    // The engine's warning, not an error: the result is there and says the coverage was ignored.
+    await expect.poll(() => page.locator("#calc-output").textContent()).toContain("family coverage was ignored");
+    expect(await page.locator("#calc-output").textContent()).not.toContain("needs fixing");
+    expect(await page.locator("[aria-invalid]").count()).toBe(0);
+    expect(await page.locator("#calc-error-summary").isVisible()).toBe(false);
+    expect(await page.locator("#calc-output .figure-value").count()).toBeGreaterThan(2);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("keyboard: Tab walks the inputs in order and every input is found by its label", async () => {
     const page = await desktop.newPage();
     await page.goto(`${baseUrl()}/calculators/patient-cost-compare`);

@@ -72,6 +72,13 @@ describe("/calculators/{id} at the defaults", () => {
 });
 
 describe("URL state", () => {
+  it("hsa-tax-savings: an FSA with family coverage (the no-JS form after toggling) is a result with a warning", async () => {
+    const { res, html } = await page("/calculators/hsa-tax-savings?account=fsa&coverage=family");
+    expect(res.status).toBe(200);
+    expect(html).toContain("family coverage was ignored");
+    expect(html).not.toContain("needs fixing");
+  });
+
   it("a GET with edited params reproduces the API's outputs", async () => {
     const query = "participants=2500&cost_per_participant=300&savings_lines[1].reduction_pct=35&years=5";
     const { res, html } = await page(`/calculators/program-roi?${query}`);

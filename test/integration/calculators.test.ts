@@ -106,6 +106,18 @@ describe("POST /api/v1/calculators/{id}", () => {
     expect((body.steps as string[]).length).toBeGreaterThan(2);
   });
 
+  it("hsa-tax-savings: an FSA with family coverage is a 200 that ignores the coverage and says so", async () => {
+    const { res, body } = await postJson("hsa-tax-savings", { account: "fsa", coverage: "family", tax_year: 2026 });
+    expect(res.status).toBe(200);
+    const self = await postJson("hsa-tax-savings", { account: "fsa", tax_year: 2026 });
+    expect(body.outputs).toEqual(self.body.outputs);
+    const warnings = body.warnings as { code: string; message: string; fields?: string[] }[];
+    expect(warnings.filter((w) => w.code === "coverage_ignored")).toEqual([
+      { code: "coverage_ignored", message: expect.stringContaining("ignored"), fields: ["coverage"] },
+    ]);
+    expect((self.body.warnings as { code: string }[]).map((w) => w.code)).not.toContain("coverage_ignored");
+  });
+
   it("a worked example through the API equals runCalculator in-process, unrounded", async () => {
     const input = {
       participants: 2500,

@@ -318,3 +318,32 @@ describe("names and ids", () => {
     expect(queryString([["savings_lines[0].label", "A&B = c"]])).toBe("savings_lines[0].label=A%26B%20%3D%20c");
   });
 });
+
+describe("toggling a form never produces an error", () => {
+  // Every combination of the choices a person makes with a select (enumerations, yes/no, an optional group on or
+  // off), from the defaults: each must compute. A choice that makes another input irrelevant is ignored with a
+  // warning, never rejected (an FSA with family coverage was once a 400).
+  const withSelects = calculatorIds.filter((id) =>
+    formModel(id).fields.some((f) => f.kind === "object" || f.kind === "boolean" || f.kind === "enum"),
+  );
+  it.each(withSelects)("%s: every combination of its selects computes", (id) => {
+    const model = formModel(id);
+    const choices: [string, string[]][] = [];
+    for (const field of model.fields) {
+      if (field.kind === "object") choices.push([field.key, ["off", "on"]]);
+      else if (field.kind === "boolean") choices.push([field.key, ["true", "false"]]);
+      else if (field.kind === "enum") choices.push([field.key, (field.options ?? []).map(String)]);
+    }
+    let combinations: [string, string][][] = [[]];
+    for (const [key, values] of choices) {
+      combinations = combinations.flatMap((combination) =>
+        values.map((value): [string, string][] => [...combination, [key, value]]),
+      );
+    }
+    expect(combinations.length).toBeGreaterThan(1);
+    for (const combination of combinations) {
+      const outcome = runCalculator(id, fromQuery(model, new URLSearchParams(combination)).raw);
+      expect(outcome.ok ? [] : outcome.fields, new URLSearchParams(combination).toString()).toEqual([]);
+    }
+  });
+});

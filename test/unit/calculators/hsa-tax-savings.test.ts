@@ -91,9 +91,19 @@ describe("hsa-tax-savings worked examples", () => {
     expect(run({ tax_year: 2027, coverage: "family", dpc_monthly_fee: 300 }).outputs.dpc_hsa_eligible).toBe(true);
   });
 
-  it("coverage is for an HSA only: family with an FSA is rejected at its path", () => {
-    const bad = inputSchema.safeParse({ account: "fsa", coverage: "family" });
-    expect(bad.error?.issues.map((i) => i.path)).toEqual([["coverage"]]);
+  it("coverage is for an HSA only: family with an FSA is accepted, ignored and named in a warning", () => {
+    const fsa = { tax_year: 2026, account: "fsa", annual_qualified_expenses: 2000 } as const;
+    const family = run({ ...fsa, coverage: "family" });
+    const self = run(fsa);
+    expect(family.outputs).toEqual(self.outputs);
+    expect(family.steps).toEqual(self.steps);
+    expect(family.warnings.find((w) => w.code === "coverage_ignored")).toEqual({
+      code: "coverage_ignored",
+      message: expect.stringContaining("family coverage was ignored"),
+      fields: ["coverage"],
+    });
+    expect(codes(self)).not.toContain("coverage_ignored");
+    expect(codes(run({ coverage: "family" }))).not.toContain("coverage_ignored");
     expect(inputSchema.safeParse({ tax_year: 2023 }).error?.issues[0]?.path).toEqual(["tax_year"]);
   });
 

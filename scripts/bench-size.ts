@@ -1,5 +1,6 @@
 /**
- * Bundle size of the Worker (what `wrangler deploy --dry-run` uploads, gzipped), and what individual choices cost:
+ * Bundle size of the Worker (what `wrangler deploy --dry-run` uploads, gzipped) and of the calculator pages' browser
+ * bundle, and what individual choices cost:
  * the OpenAPI generator (z.toJSONSchema) and `import { z } from "zod"` versus `import * as z`. Ratios are against
  * the full Worker measured in the same run.
  */
@@ -62,9 +63,23 @@ export async function benchSize(): Promise<Record<string, unknown>> {
     `import * as z from "zod";\nconsole.log(z.object({ a: z.string() }).parse({ a: "x" }));`,
   );
 
+  // The calculator pages' browser bundle, built as client:build builds it (the engine with zod/mini, no JSON Schema).
+  const browser = await build({
+    entryPoints: [join(root, "src/client/calculator.ts")],
+    bundle: true,
+    minify: true,
+    format: "esm",
+    target: "es2022",
+    write: false,
+    legalComments: "none",
+  });
+  const browserText = browser.outputFiles[0]?.contents ?? new Uint8Array();
+
   const figures = {
     worker_raw_bytes: raw,
     worker_gzip_bytes: gzip,
+    browser_calculator_raw_bytes: browserText.length,
+    browser_calculator_gzip_bytes: gzipSync(browserText).length,
     openapi_generator_gzip_bytes: withGenerator.gzip - schemasOnly.gzip,
     openapi_generator_share_of_worker: (withGenerator.gzip - schemasOnly.gzip) / gzip,
     zod_named_import_gzip_bytes: namedZ.gzip,
@@ -73,6 +88,9 @@ export async function benchSize(): Promise<Record<string, unknown>> {
   };
   console.log("\n== Worker size (wrangler deploy --dry-run) ==");
   console.log(`Worker bundle: ${kib(raw)} raw, ${kib(gzip)} gzip (free plan limit 3 MiB gzip)`);
+  console.log(
+    `Browser calculator bundle: ${kib(figures.browser_calculator_raw_bytes)} raw, ${kib(figures.browser_calculator_gzip_bytes)} gzip`,
+  );
   console.log(
     `OpenAPI generator (z.toJSONSchema): +${kib(figures.openapi_generator_gzip_bytes)} gzip = ${(figures.openapi_generator_share_of_worker * 100).toFixed(1)}% of the Worker`,
   );

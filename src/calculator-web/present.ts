@@ -787,6 +787,7 @@ export const WARNING_TITLES: Record<string, string> = {
   contribution_over_limit: "Over the limit.",
   limit_not_published: "Limit not yet published.",
   fsa_use_it_or_lose_it: "Use it or lose it.",
+  coverage_ignored: "Coverage does not apply to an FSA.",
   dpc_not_hsa_compatible: "Direct primary care fee not HSA-compatible.",
   hsa_medicare_age: "Medicare age.",
   copay_exceeds_allowed: "Copay above the allowed amount.",

@@ -53,6 +53,7 @@ export type FieldMeta = {
  * Registers `meta` for `schema` in zod's global registry, where z.toJSONSchema (the OpenAPI document, the form
  * model) reads titles, descriptions and units: what classic zod's `.meta()` does, for a zod/mini schema.
  */
+// @__NO_SIDE_EFFECTS__
 export function described<T extends z.ZodMiniType>(schema: T, meta: FieldMeta): T {
   const target: z.core.$ZodType = schema;
   z.globalRegistry.add(target, meta);
@@ -60,6 +61,7 @@ export function described<T extends z.ZodMiniType>(schema: T, meta: FieldMeta): 
 }
 
 /** An input with a default and its metadata: `{}` parses to `defaultValue`. */
+// @__NO_SIDE_EFFECTS__
 export function withDefault<T extends z.ZodMiniType>(
   schema: T,
   defaultValue: z.util.NoUndefined<z.output<T>> | (() => z.util.NoUndefined<z.output<T>>),
@@ -69,16 +71,19 @@ export function withDefault<T extends z.ZodMiniType>(
 }
 
 /** A finite number in [min, max] (zod 4 already rejects NaN and ±Infinity). */
+// @__NO_SIDE_EFFECTS__
 export function boundedNumber(min: number, max: number): z.ZodMiniNumber<number> {
   return z.number().check(z.gte(min), z.lte(max));
 }
 
 /** A safe integer in [min, max]. */
+// @__NO_SIDE_EFFECTS__
 export function boundedInt(min: number, max: number): z.ZodMiniNumber<number> {
   return z.number().check(z.int(), z.gte(min), z.lte(max));
 }
 
 /** A string of `min` to `max` characters (row labels). */
+// @__NO_SIDE_EFFECTS__
 export function boundedString(min: number, max: number): z.ZodMiniString<string> {
   return z.string().check(z.minLength(min), z.maxLength(max));
 }

@@ -54,12 +54,17 @@ export interface DefaultsSpec {
 
 const REPLACE = "not from the evidence base; replace with your own figure";
 
+// The reference builders are marked free of side effects so a bundle that uses one calculator can drop the
+// other calculators' default tables (an embed page carries one calculator).
+// @__NO_SIDE_EFFECTS__
 function caseStudy(slug: string, metric: string | null, provenance: Provenance, note: string): DefaultReference {
   return { kind: "case_study", slug, metric, provenance, note };
 }
+// @__NO_SIDE_EFFECTS__
 function convention(note: string): DefaultReference {
   return { kind: "assumption", note, placeholder: false };
 }
+// @__NO_SIDE_EFFECTS__
 function placeholder(note: string): DefaultReference {
   return { kind: "assumption", note: `${note}: ${REPLACE}`, placeholder: true };
 }

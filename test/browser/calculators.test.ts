@@ -5,8 +5,8 @@
 import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { usd } from "../../src/calculator-web/present";
 import { runCalculator } from "../../src/calculators";
+import { formatUsd } from "../../src/domain/money";
 import { defaultSavingsLinesWith } from "../fixtures/calculators";
 import { baseUrl, launch, screenshotDir, watchErrors } from "./browser";
 
@@ -28,7 +28,7 @@ afterAll(async () => {
 function npvFor(raw: Record<string, unknown>): string {
   const outcome = runCalculator("program-roi", raw);
   if (!outcome.ok) throw new Error("invalid example");
-  return usd(outcome.result.outputs.npv);
+  return formatUsd(outcome.result.outputs.npv);
 }
 
 /** The first headline figure (NPV on program-roi). */

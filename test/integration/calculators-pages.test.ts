@@ -1,7 +1,7 @@
 /** The calculator pages through fetch: server-rendered forms and results, URL state, errors, bundles, headers. */
 import { describe, expect, it } from "vitest";
-import { usd } from "../../src/calculator-web/present";
 import { calculatorIds, calculators, runCalculator } from "../../src/calculators";
+import { formatUsd } from "../../src/domain/money";
 import { clientAssets } from "../../src/generated/client-assets";
 import { defaultSavingsLinesWith } from "../fixtures/calculators";
 import { get } from "./helpers";
@@ -87,8 +87,8 @@ describe("URL state", () => {
       }),
     });
     const body = (await api.json()) as { outputs: { npv: number; pv_costs: number } };
-    expect(html).toContain(usd(body.outputs.npv));
-    expect(html).toContain(usd(body.outputs.pv_costs));
+    expect(html).toContain(formatUsd(body.outputs.npv));
+    expect(html).toContain(formatUsd(body.outputs.pv_costs));
     expect(html).toContain('value="2500"');
   });
 

@@ -24,6 +24,7 @@ import {
   rowsOf,
   type ScalarField,
 } from "./form-state";
+import { optionLabel, unitLabel } from "./labels";
 
 /** What the form needs besides the model and the values: default references, case-study titles, where it is shown. */
 export interface FormContext {
@@ -34,28 +35,10 @@ export interface FormContext {
   render: RenderContext;
 }
 
-/** "USD/participant/year" → "$ per participant per year"; "percent" → "%". */
-export function unitLabel(unit: string | undefined): string {
-  if (!unit) return "";
-  return unit
-    .split("/")
-    .map((part) => (part === "USD" ? "$" : part === "percent" ? "%" : part))
-    .join(" per ");
-}
-
-const OPTION_LABELS: Record<string, string> = {
-  hsa: "HSA (health savings account)",
-  fsa: "Health FSA (flexible spending account)",
-  self: "Self-only",
-  family: "Family",
-  true: "Yes",
-  false: "No",
-};
-
 function formatDefault(field: ScalarField, value: unknown): string {
   if (value === null) return /unlimited/i.test(field.description) ? "empty (unlimited)" : "empty";
   if (typeof value === "boolean") return value ? "Yes" : "No";
-  if (typeof value === "string") return OPTION_LABELS[value] ?? `“${value}”`;
+  if (typeof value === "string") return optionLabel(value) ?? `“${value}”`;
   if (typeof value !== "number") return String(value);
   if (field.kind === "enum") return String(value);
   const unit = field.unit ?? "";
@@ -255,7 +238,7 @@ function Control({
       <select id={id} name={name} {...aria}>
         {options.map((option) => (
           <option value={option} selected={option === text}>
-            {OPTION_LABELS[option] ?? option}
+            {optionLabel(option) ?? option}
           </option>
         ))}
       </select>

@@ -8,6 +8,7 @@ import type { AnyCalculatorResult, CalculatorId, CalculatorWarning } from "../ca
 import { formatInteger, formatNumber, formatPct } from "../calculators/format";
 import { formatUsd } from "../domain/money";
 import { type Field, formModel, type ScalarField } from "./form-state";
+import { optionLabel } from "./labels";
 
 export interface Figure {
   label: string;
@@ -77,7 +78,7 @@ export function stepRow(step: string): StepRow {
 function formatByUnit(field: ScalarField, value: unknown): string {
   if (value === null) return /unlimited/i.test(field.description) ? "unlimited" : "none";
   if (typeof value === "boolean") return value ? "yes" : "no";
-  if (typeof value !== "number") return String(value);
+  if (typeof value !== "number") return optionLabel(String(value)) ?? String(value);
   const unit = field.unit ?? "";
   const per = (rest: string) => rest.replaceAll("/", " per ");
   if (unit.startsWith("USD")) return `${formatUsd(value)}${per(unit.slice(3))}`;

@@ -73,14 +73,14 @@ function DefaultOrigin({ entry, ctx }: { entry: DefaultEntry; ctx: FormContext }
     const note = ref.note.replace(/:?\s*not from the evidence base; replace with your own figure\.?$/, ".");
     return (
       <>
-        <span class="tag prov-assumption">Example figure, not from the evidence base: replace it with your own</span>{" "}
+        <span class="tag prov-assumption">Example figure</span> not from the evidence base; replace it with your own:{" "}
         {note}
       </>
     );
   }
   return (
     <>
-      <span class="tag prov-convention">Assumption used when you have no figure of your own</span> {ref.note}
+      <span class="tag prov-convention">Assumption</span> used when you have no figure of your own: {ref.note}
     </>
   );
 }

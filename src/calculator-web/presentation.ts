@@ -49,10 +49,12 @@ export interface Presentation {
   inputs: { label: string; value: string }[];
 }
 
+/** "1 year", "3 years". */
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatInteger(n)} ${n === 1 ? one : many}`;
 }
 
+/** Cuts a label to `max` characters with an ellipsis (chart labels; the data tables keep the whole text). */
 export function shorten(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
@@ -114,12 +116,14 @@ function inputSummary(calculator: AnyCalculatorResult["calculator"], inputs: unk
   return out;
 }
 
+/** The verdict's closing sentence when illustrative defaults are in use. */
 export function illustrativeNote(warnings: CalculatorWarning[]): string {
   return warnings.some((w) => w.code === "illustrative_default")
     ? " Some defaults come from illustrative records: treat this as an example until you enter your own figures."
     : "";
 }
 
+/** A presentation from a presenter's figures, verdict and charts, with the steps, warnings and inputs used. */
 export function finish(
   result: AnyCalculatorResult,
   figures: Figure[],

@@ -63,7 +63,7 @@ describe("/calculators/{id} at the defaults", () => {
     const html = (await page("/calculators/program-roi")).html;
     expect(html).toContain('<a href="/case-studies/payer-pilot-acupuncture-low-back-pain">');
     expect(html).toContain('<span class="tag prov-illustrative">Illustrative</span>');
-    expect(html).toContain("Example figure, not from the evidence base: replace it with your own");
+    expect(html).toContain("Example figure</span> not from the evidence base; replace it with your own: ");
     // The link text is the record's title from the knowledge base, not its slug.
     expect(html).not.toContain('">payer-pilot-acupuncture-low-back-pain</a>');
     expect(html).toContain("Illustrative figures in use.");
@@ -94,12 +94,12 @@ describe("words a payer or a patient understands", () => {
   it("every default says where it comes from in words", async () => {
     const hsa = (await page("/calculators/hsa-tax-savings")).html;
     expect(hsa).toContain("Published reference figure");
-    expect(hsa).toContain("Assumption used when you have no figure of your own");
+    expect(hsa).toContain("Assumption</span> used when you have no figure of your own: ");
     // The inputs used are told in words too, not as the values the engine reads.
     expect(hsa).toContain('<th scope="row">Account</th><td>HSA (health savings account)</td>');
     const roi = (await page("/calculators/program-roi")).html;
     expect(roi).toContain("From the case study");
-    expect(roi).toContain("Example figure, not from the evidence base");
+    expect(roi).toContain("Example figure</span> not from the evidence base");
   });
 });
 

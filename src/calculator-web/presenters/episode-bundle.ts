@@ -5,6 +5,7 @@ import { comparisonChart } from "../../charts/svg";
 import { formatUsd } from "../../domain/money";
 import { type ChartBlock, type Figure, finish, illustrativeNote, type Presentation, plural } from "../presentation";
 
+/** Figures, verdict, charts and steps of an episode-bundle result. */
 export function presentEpisodeBundle(result: EpisodeBundle.Result): Presentation {
   const { inputs, outputs: o } = result;
   const saves = o.savings_per_episode >= 0;

@@ -6,6 +6,7 @@ import { comparisonChart } from "../../charts/svg";
 import { formatUsd } from "../../domain/money";
 import { type ChartBlock, type Figure, finish, type Presentation } from "../presentation";
 
+/** Figures, verdict, charts and steps of a hsa-tax-savings result. */
 export function presentHsaTaxSavings(result: HsaTaxSavings.Result): Presentation {
   const { inputs, outputs: o } = result;
   const account = inputs.account === "hsa" ? "an HSA" : "a health FSA";

@@ -6,6 +6,7 @@ import { barLineChart } from "../../charts/svg";
 import { formatUsd, formatUsdShort } from "../../domain/money";
 import { type ChartBlock, type Figure, finish, illustrativeNote, type Presentation, plural } from "../presentation";
 
+/** Figures, verdict, charts and steps of a membership-clinic result. */
 export function presentMembershipClinic(result: MembershipClinic.Result): Presentation {
   const { inputs, outputs: o } = result;
   const months = plural(inputs.months, "month");

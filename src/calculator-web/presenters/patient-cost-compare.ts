@@ -12,6 +12,7 @@ const OPTION_LABELS: Record<PatientCostCompare.OptionId, string> = {
   insurance: "Insurance",
 };
 
+/** Figures, verdict, charts and steps of a patient-cost-compare result. */
 export function presentPatientCostCompare(result: PatientCostCompare.Result): Presentation {
   const { inputs, outputs: o } = result;
   const options: { id: PatientCostCompare.OptionId; cost: number; afterTax: number }[] = [

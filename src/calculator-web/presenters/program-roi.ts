@@ -1,5 +1,7 @@
-/** The program-roi result for people: the payer's program: NPV, benefit-cost ratio, payback, break-even effect, Monte Carlo. */
-
+/**
+ * The program-roi result for people: NPV, benefit-cost ratio, payback, break-even effect, sensitivity, and the
+ * histogram of the engine's own Monte Carlo draws.
+ */
 import { formatInteger, formatNumber, formatPct, formatRatio } from "../../calculators/format";
 import type * as ProgramRoi from "../../calculators/program-roi";
 import { monteCarloDraws } from "../../calculators/program-roi";
@@ -15,6 +17,7 @@ import {
   shorten,
 } from "../presentation";
 
+/** Figures, verdict, charts and steps of a program-roi result. */
 export function presentProgramRoi(result: ProgramRoi.Result): Presentation {
   const { inputs, outputs: o } = result;
   const horizon = plural(inputs.years, "year");

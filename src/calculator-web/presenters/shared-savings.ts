@@ -6,6 +6,7 @@ import { barLineChart } from "../../charts/svg";
 import { formatUsd, formatUsdShort } from "../../domain/money";
 import { type ChartBlock, type Figure, finish, illustrativeNote, type Presentation } from "../presentation";
 
+/** Figures, verdict, charts and steps of a shared-savings result. */
 export function presentSharedSavings(result: SharedSavings.Result): Presentation {
   const { inputs, outputs: o } = result;
   const figures: Figure[] = [

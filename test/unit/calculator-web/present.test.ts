@@ -6,7 +6,6 @@ import { present } from "../../../src/calculator-web/presenters";
 import { invalidResultsHtml, resultsHtml } from "../../../src/calculator-web/results-view";
 import { type AnyCalculatorResult, calculatorIds, calculators, runCalculator } from "../../../src/calculators";
 import { monteCarloDraws } from "../../../src/calculators/program-roi";
-import { formatUsd, formatUsdShort } from "../../../src/domain/money";
 import { siteContext } from "../../../src/views/render";
 
 function result(id: string, raw: unknown = {}): AnyCalculatorResult {
@@ -108,25 +107,6 @@ describe("program-roi charts", () => {
 });
 
 describe("formatting and steps", () => {
-  it("short money for axes", () => {
-    expect(formatUsdShort(350000)).toBe("$350K");
-    expect(formatUsdShort(-1_250_000)).toBe("−$1.3M");
-    expect(formatUsdShort(1500)).toBe("$1.5K");
-    expect(formatUsdShort(1_000_000)).toBe("$1M");
-    expect(formatUsdShort(-950.4)).toBe("−$950");
-    expect(formatUsdShort(0)).toBe("$0");
-  });
-
-  it("full money: cents only below $10,000 and only when there are any, a true minus sign, + when asked", () => {
-    expect(formatUsd(45.5)).toBe("$45.50");
-    expect(formatUsd(1234.5)).toBe("$1,234.50");
-    expect(formatUsd(224_500.4)).toBe("$224,500");
-    expect(formatUsd(-1200)).toBe("−$1,200");
-    expect(formatUsd(-0.001)).toBe("$0");
-    expect(formatUsd(1200, true)).toBe("+$1,200");
-    expect(formatUsd(Number.NaN)).toBe("n/a");
-  });
-
   it("splits a step into label, working and result", () => {
     expect(stepRow("Annual gross savings = 1,000 participants × $269 = $269,000")).toEqual({
       label: "Annual gross savings",
@@ -175,8 +155,8 @@ describe("the form", () => {
     expect(html).toContain(
       'From the case study <a href="/case-studies/payer-pilot-acupuncture-low-back-pain">Payer pilot: &lt;acupuncture&gt;</a> <span class="tag prov-illustrative">Illustrative</span>',
     );
-    expect(html).toContain("Example figure, not from the evidence base: replace it with your own");
-    expect(html).toContain("Assumption used when you have no figure of your own");
+    expect(html).toContain("Example figure</span> not from the evidence base; replace it with your own: ");
+    expect(html).toContain("Assumption</span> used when you have no figure of your own: ");
     const doula = formHtml("episode-bundle", formModel("episode-bundle"), {}, ctx("episode-bundle"), []);
     expect(doula).toContain('<span class="tag prov-verified">Verified</span>');
     expect(doula).toContain('<span class="tag prov-reported">Reported</span>');

@@ -7,8 +7,8 @@
 import { raw } from "hono/html";
 import type { CalculatorId, CalculatorWarning } from "../calculators";
 import { type RenderContext, renderToString, SiteLink } from "../views/render";
+import { ErrorListItems, pathLabel } from "./form-errors";
 import { type FormError, fieldId, formModel } from "./form-state";
-import { ErrorListItems, pathLabel } from "./form-view";
 import type { ChartBlock, DataTable, Figure, Presentation, StepRow } from "./presentation";
 
 export const WARNING_TITLES: Record<string, string> = {

@@ -6,6 +6,7 @@
  * the address is updated with the same query a GET submit would produce.
  */
 
+import { errorSummaryHtml, indexErrors } from "../calculator-web/form-errors";
 import {
   type ArrayField,
   applyRowAction,
@@ -19,7 +20,7 @@ import {
   type RawInput,
   type RowAction,
 } from "../calculator-web/form-state";
-import { arrayFieldHtml, errorSummaryHtml, type FormContext, indexErrors } from "../calculator-web/form-view";
+import { arrayFieldHtml, type FormContext } from "../calculator-web/form-view";
 import { present } from "../calculator-web/presenters";
 import { announcement, invalidResultsHtml, resultsHtml } from "../calculator-web/results-view";
 import { calculators, isCalculatorId, runCalculator } from "../calculators";

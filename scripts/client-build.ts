@@ -22,6 +22,8 @@ for (const entry of entries) {
     format: "esm",
     minify: true,
     target: "es2022",
+    jsx: "automatic",
+    jsxImportSource: "hono/jsx",
     write: false,
     legalComments: "none",
   });

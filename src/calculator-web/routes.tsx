@@ -12,10 +12,10 @@ import { clientAssets } from "../generated/client-assets";
 import { ProblemError } from "../http/problem";
 import { parseJsonBody } from "../http/validate";
 import type { ApiRoute } from "../openapi/registry";
+import { siteContext } from "../views/render";
 import { calculatorDetailSchema, calculatorListSchema, calculatorResultSchema } from "./api-schemas";
 import { canonicalQuery, type FormError, fieldId, formErrors, formModel, fromQuery, queryString } from "./form-state";
-import { formHtml } from "./form-view";
-import { invalidResultsHtml, present, resultsHtml } from "./present";
+import { present } from "./presenters";
 import { CalculatorListPage, CalculatorPage } from "./views";
 
 const API = "/api/v1/calculators";
@@ -176,17 +176,16 @@ calculatorRoutes.get("/calculators/:id", async (c) => {
   }
 
   const titles = await caseStudyTitles(c.env.DB, citedSlugs(id));
-  const form = formHtml(id, model, raw, { defaults: calculators[id].defaultsWithReferences(), titles }, errors);
-  const results = outcome.ok ? resultsHtml(present(outcome.result)) : invalidResultsHtml(id, errors);
+  const ctx = siteContext;
   const script = clientAssets.calculator?.file;
   return c.html(
     <CalculatorPage
       id={id}
       title={calculators[id].title}
       summary={calculators[id].summary}
-      formHtml={form}
-      resultsHtml={results}
-      invalid={!outcome.ok}
+      form={{ model, raw, errors, ctx: { defaults: calculators[id].defaultsWithReferences(), titles, render: ctx } }}
+      presentation={outcome.ok ? present(outcome.result) : null}
+      ctx={ctx}
       {...(script ? { script } : {})}
     />,
     outcome.ok ? 200 : 400,

@@ -1,6 +1,11 @@
 /** Calculator pages: the list, and one calculator with its form (left) and results (right; below on phones). */
 import type { CalculatorId } from "../calculators";
 import { Layout } from "../views/layout";
+import type { RenderContext } from "../views/render";
+import type { FormError, FormModel, RawInput } from "./form-state";
+import { CalculatorForm, type FormContext } from "./form-view";
+import type { Presentation } from "./presentation";
+import { InvalidResults, Results } from "./results-view";
 
 export interface CalculatorSummary {
   id: CalculatorId;
@@ -42,19 +47,20 @@ export function CalculatorListPage({ items }: { items: CalculatorSummary[] }) {
 }
 
 export interface CalculatorPageProps extends CalculatorSummary {
-  /** The form, from form-view.ts (the browser re-renders parts of it with the same functions). */
-  formHtml: string;
-  /** The results block, from present.ts (the browser replaces it with the same function's output). */
-  resultsHtml: string;
+  /** The form's model, values and context (the browser re-renders parts of it with the same components). */
+  form: { model: FormModel; raw: RawInput; ctx: FormContext; errors: readonly FormError[] };
+  /** The result, or `null` when the inputs do not parse (the browser renders the same components live). */
+  presentation: Presentation | null;
+  /** Base path and link target of the shared markup. */
+  ctx: RenderContext;
   /** Hashed file name of the browser bundle, when it has been built. */
   script?: string;
-  invalid: boolean;
 }
 
 export function CalculatorPage(props: CalculatorPageProps) {
   return (
     <Layout
-      title={props.invalid ? `Check the inputs: ${props.title}` : props.title}
+      title={props.presentation === null ? `Check the inputs: ${props.title}` : props.title}
       description={props.summary}
       scripts={props.script ? [`/assets/${props.script}`] : []}
     >
@@ -69,11 +75,19 @@ export function CalculatorPage(props: CalculatorPageProps) {
         </a>
       </p>
       <div class="calc-layout">
-        <div class="calc-inputs" dangerouslySetInnerHTML={{ __html: props.formHtml }} />
+        <div class="calc-inputs">
+          <CalculatorForm id={props.id} {...props.form} />
+        </div>
         <section class="calc-results" id="results" aria-labelledby="results-h">
           <h2 id="results-h">Results</h2>
           <p id="calc-status" class="visually-hidden" aria-live="polite" />
-          <div id="calc-output" dangerouslySetInnerHTML={{ __html: props.resultsHtml }} />
+          <div id="calc-output">
+            {props.presentation === null ? (
+              <InvalidResults calculator={props.id} errors={props.form.errors} />
+            ) : (
+              <Results presentation={props.presentation} ctx={props.ctx} />
+            )}
+          </div>
           <p class="small muted no-print">
             The same figures, unrounded, from the API: <code>POST /api/v1/calculators/{props.id}</code> (
             <a href={`/api/v1/calculators/${props.id}`}>inputs, defaults and sources as JSON</a>).

@@ -119,14 +119,14 @@ export const PROGRAM_ROI_DEFAULTS = {
   derived: {
     uncertainty: {
       rule: "absent: no Monte Carlo unless the object is given; its fields then default as listed",
-      reference: convention("Contract: the uncertainty analysis is opt-in."),
+      reference: convention("The uncertainty analysis is opt-in."),
     },
   },
   references: {
-    participants: convention("Contract default: a program of 1,000 participants."),
+    participants: convention("A program of 1,000 participants."),
     cost_per_participant: placeholder(
       "$500 per participant per year for a chronic-pain program (a course of group mind-body sessions or of acupuncture visits). " +
-        "For comparison, the verified MBSR trial (mbsr-cbt-low-back-pain-cost-effectiveness) found MBSR lowered the health plan's total cost by $982 per participant over one year, program cost included",
+        "For comparison, the verified trial of mindfulness-based stress reduction (MBSR) for low back pain found MBSR lowered the health plan's total cost by $982 per participant over one year, program cost included",
     ),
     fixed_cost_per_year: convention("No fixed program cost unless you add one."),
     upfront_cost: convention("No start-up cost unless you add one."),
@@ -164,18 +164,18 @@ export const PROGRAM_ROI_DEFAULTS = {
       "illustrative",
       "18% fewer 30-day readmissions in the same Medicare Advantage pilot (source-article figure, which also claims an ROI of about 3:1 within 18 months).",
     ),
-    years: convention("Contract default horizon: 3 years."),
-    discount_rate_pct: convention("Contract default: 3% a year, a common rate in health-economic evaluation."),
+    years: convention("A 3-year horizon."),
+    discount_rate_pct: convention("3% a year, a common rate in health-economic evaluation."),
     effect_decay_pct_per_year: convention(
-      "Contract default: no decay. For acupuncture, the 2018 individual-patient-data meta-analysis (acupuncture-chronic-pain-ipd-meta-analysis) reports the effect falling about 15% at one year.",
+      "No decay. For acupuncture, the 2018 individual-patient-data meta-analysis reports the effect falling about 15% at one year.",
     ),
-    sensitivity_pct: convention("Contract default: each input 20% lower and higher."),
-    "uncertainty.iterations": convention("Contract default: 10,000 Monte Carlo draws."),
-    "uncertainty.seed": convention("Contract default seed: the same seed gives the same answer."),
+    sensitivity_pct: convention("Each input 20% lower and higher."),
+    "uncertainty.iterations": convention("10,000 Monte Carlo draws."),
+    "uncertainty.seed": convention("A fixed seed: the same seed gives the same answer."),
     "uncertainty.reduction_spread_pct": convention(
-      "Contract default: each reduction drawn between half and one and a half times its value.",
+      "Each reduction drawn between half and one and a half times its value.",
     ),
-    "uncertainty.cost_spread_pct": convention("Contract default: cost per participant drawn within ±20%."),
+    "uncertainty.cost_spread_pct": convention("Cost per participant drawn within ±20%."),
   },
 } satisfies DefaultsSpec;
 
@@ -199,13 +199,13 @@ export const SHARED_SAVINGS_DEFAULTS = {
   },
   derived: {
     baseline_spend_pmpy: {
-      rule: "equal to benchmark_pmpy when omitted",
-      reference: convention("Contract: without other information, expected spending equals the benchmark."),
+      rule: "equal to the benchmark per beneficiary when omitted",
+      reference: convention("Without other information, expected spending equals the benchmark."),
     },
   },
   references: {
-    beneficiaries: convention("Contract default: 10,000 attributed beneficiaries."),
-    benchmark_pmpy: placeholder("$12,000 benchmark per beneficiary per year (contract default)"),
+    beneficiaries: convention("10,000 attributed beneficiaries."),
+    benchmark_pmpy: placeholder("$12,000 benchmark per beneficiary per year"),
     integrative_cost_pmpy: placeholder("$250 per beneficiary per year for the integrative services"),
     spend_reduction_pct: caseStudy(
       "employer-aco-bundled-payments-wellness-stipends",
@@ -213,14 +213,14 @@ export const SHARED_SAVINGS_DEFAULTS = {
       "illustrative",
       "Total cost of care fell 12% for 5,000 employees under bundled payments plus wellness stipends (source-article figure, no primary source).",
     ),
-    minimum_savings_rate_pct: convention("Contract default minimum savings rate: 2%."),
-    shared_savings_rate_pct: convention("Contract default: the ACO keeps 50% of savings."),
-    quality_score_pct: convention("Contract default: full quality score."),
-    savings_cap_pct: convention("Contract default: payment capped at 10% of the total benchmark."),
-    two_sided: convention("Contract default: one-sided (upside-only) risk."),
-    minimum_loss_rate_pct: convention("Contract default minimum loss rate: 2%."),
-    shared_loss_rate_pct: convention("Contract default: the ACO repays 30% of losses."),
-    loss_cap_pct: convention("Contract default: repayment capped at 4% of the total benchmark."),
+    minimum_savings_rate_pct: convention("A minimum savings rate of 2%."),
+    shared_savings_rate_pct: convention("The ACO keeps 50% of savings."),
+    quality_score_pct: convention("Full quality score."),
+    savings_cap_pct: convention("Payment capped at 10% of the total benchmark."),
+    two_sided: convention("One-sided (upside-only) risk."),
+    minimum_loss_rate_pct: convention("A minimum loss rate of 2%."),
+    shared_loss_rate_pct: convention("The ACO repays 30% of losses."),
+    loss_cap_pct: convention("Repayment capped at 4% of the total benchmark."),
   },
 } satisfies DefaultsSpec;
 
@@ -244,7 +244,7 @@ export const EPISODE_BUNDLE_DEFAULTS = {
     stop_loss_pct: 20,
   },
   references: {
-    episodes_per_year: convention("Contract default: 1,000 episodes a year."),
+    episodes_per_year: convention("1,000 episodes a year."),
     target_price: placeholder("$12,000 target price per birth episode"),
     "branches[0].label": convention("Path of the episode."),
     "branches[0].cost": placeholder("$16,000 per caesarean birth episode"),
@@ -280,10 +280,10 @@ export const EPISODE_BUNDLE_DEFAULTS = {
       "reported",
       "$986: the average doula reimbursement per birth at which the cost model found doula care cost-saving or break-even for Medicaid (range $929–$1,047 across states); " +
         "that model also counts preterm births avoided, which this two-branch default does not. " +
-        "Minnesota Medicaid pays $47 per prenatal or postpartum visit and $488 for labour and delivery (minnesota-medicaid-doula-benefit).",
+        "Minnesota Medicaid pays $47 per prenatal or postpartum visit and $488 for labour and delivery.",
     ),
-    stop_gain_pct: convention("Contract default: gains capped at 20% of the target price."),
-    stop_loss_pct: convention("Contract default: losses capped at 20% of the target price."),
+    stop_gain_pct: convention("Gains capped at 20% of the target price."),
+    stop_loss_pct: convention("Losses capped at 20% of the target price."),
   },
 } satisfies DefaultsSpec;
 
@@ -318,26 +318,26 @@ export const MEMBERSHIP_CLINIC_DEFAULTS = {
     ),
     "tiers[0].members_start": convention("A new clinic opening with no members."),
     "tiers[0].share_of_new_members_pct": convention("A single tier takes every new member."),
-    new_members_per_month: placeholder("40 new members a month (contract default)"),
-    monthly_churn_pct: placeholder("2% of members leave each month (contract default)"),
+    new_members_per_month: placeholder("40 new members a month"),
+    monthly_churn_pct: placeholder("2% of members leave each month"),
     other_monthly_revenue: convention("No grants or payer revenue unless you add them."),
     visits_per_member_per_month: placeholder(
-      "0.5 visits per member per month (contract default; the illustrative co-operative reports 1,200 visits in its first year)",
+      "0.5 visits per member per month (the illustrative co-operative reports 1,200 visits in its first year)",
     ),
-    cost_per_visit: placeholder("$45 of clinical cost per visit (contract default)"),
-    fixed_monthly_costs: placeholder("$25,000 of fixed costs a month (contract default)"),
+    cost_per_visit: placeholder("$45 of clinical cost per visit"),
+    fixed_monthly_costs: placeholder("$25,000 of fixed costs a month"),
     starting_cash: caseStudy(
       "social-impact-bond-crowdfunded-sliding-scale-clinic",
       "other",
       "illustrative",
       '$350K raised through a social impact bond and local crowdfunding to seed a sliding-scale clinic (outcome "Seed capital raised"; source-article figure).',
     ),
-    months: convention("Contract default: a 24-month projection."),
+    months: convention("A 24-month projection."),
     revenue_variability_pct: convention(
-      "Contract default: the source article advises planning for 20–30% initial revenue variability; 25% is the midpoint (unsourced advice).",
+      "The source article advises planning for 20–30% initial revenue variability; 25% is the midpoint (unsourced advice).",
     ),
     reserve_target_months: convention(
-      "Contract default: the source article advises a 12–18 month reserve; 12 is the lower end (unsourced advice).",
+      "The source article advises a 12–18 month reserve; 12 is the lower end (unsourced advice).",
     ),
   },
 } satisfies DefaultsSpec;
@@ -359,26 +359,27 @@ export const HSA_TAX_SAVINGS_DEFAULTS = {
   },
   derived: {
     planned_contribution: {
-      rule: "the smaller of annual_qualified_expenses and the limit (the expenses alone when the limit is not yet published)",
-      reference: convention("Contract: contribute what you expect to spend, within the limit."),
+      rule: "the smaller of the expected qualified expenses and the limit (the expenses alone when the limit is not yet published)",
+      reference: convention("Contribute what you expect to spend, within the limit."),
     },
   },
   references: {
     tax_year: {
       kind: "reference_param",
       key: `hsa_limits / health_fsa_limits, year ${LATEST_TAX_YEAR}`,
-      source: "The latest year in shared/data/reference-params.yaml; each limit carries its own source there.",
+      source:
+        "The latest tax year for which this site records the IRS limits for HSAs and health FSAs; each limit names its IRS source.",
     },
-    account: convention("Contract default: a health savings account."),
-    coverage: convention("Contract default: self-only coverage."),
-    age: convention("Contract default: 40, below the catch-up age of 55."),
+    account: convention("A health savings account."),
+    coverage: convention("Self-only coverage."),
+    age: convention("40, below the catch-up age of 55."),
     annual_qualified_expenses: convention(
-      "Contract default: $1,000, inside the $500–$1,500 a year the source article says direct-pay patients commonly spend on acupuncture or functional medicine (unsourced).",
+      "$1,000, inside the $500–$1,500 a year the source article says direct-pay patients commonly spend on acupuncture or functional medicine (unsourced).",
     ),
-    federal_marginal_rate_pct: convention("Contract default: the 22% federal bracket; enter your own."),
-    state_rate_pct: convention("Contract default: no state income tax; enter your own."),
-    payroll_deduction: convention("Contract default: contributed through an employer's cafeteria plan."),
-    dpc_monthly_fee: convention("Contract default: no direct primary care membership."),
+    federal_marginal_rate_pct: convention("The 22% federal bracket; enter your own."),
+    state_rate_pct: convention("No state income tax; enter your own."),
+    payroll_deduction: convention("Contributed through an employer's cafeteria plan."),
+    dpc_monthly_fee: convention("No direct primary care membership."),
   },
 } satisfies DefaultsSpec;
 
@@ -406,18 +407,16 @@ export const PATIENT_COST_COMPARE_DEFAULTS = {
   derived: {
     insurance: {
       rule: "absent: no insurance option unless the object is given; its fields then default as listed",
-      reference: convention("Contract: the insurance option is opt-in."),
+      reference: convention("The insurance option is opt-in."),
     },
   },
   references: {
-    visits_per_year: convention("Contract default: one visit a month."),
-    cash_price_per_visit: placeholder("$90 cash price per visit (contract default)"),
-    membership_monthly_fee: placeholder(
-      "$100 a month (contract default; the source article quotes memberships of $50–$200 a month)",
-    ),
-    membership_visits_per_month: convention("Contract default: unlimited visits."),
-    membership_extra_visit_price: placeholder("$45 per visit beyond the membership's allowance (contract default)"),
-    hsa_tax_rate_pct: convention("Contract default: not paid from an HSA."),
+    visits_per_year: convention("One visit a month."),
+    cash_price_per_visit: placeholder("$90 cash price per visit"),
+    membership_monthly_fee: placeholder("$100 a month (the source article quotes memberships of $50–$200 a month)"),
+    membership_visits_per_month: convention("Unlimited visits."),
+    membership_extra_visit_price: placeholder("$45 per visit beyond the membership's allowance"),
+    hsa_tax_rate_pct: convention("Not paid from an HSA."),
     "insurance.allowed_amount": placeholder("an example plan allowing $100 per visit"),
     "insurance.remaining_deductible": placeholder("an example plan with $1,500 of deductible left"),
     "insurance.copay": placeholder("an example plan with no copay"),

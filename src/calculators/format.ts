@@ -21,16 +21,8 @@ export function formatInteger(value: number): string {
   return formatNumber(value, 0);
 }
 
-/** Formats US dollars: "$1,234", "$45.50", "-$1,200". Cents only when the amount has them. */
-export function formatUsd(value: number): string {
-  if (!Number.isFinite(value)) return "n/a";
-  if (Math.abs(value) >= 1e21) return `${value < 0 ? "-" : ""}$${Math.abs(value).toExponential(3)}`;
-  const cents = Math.round(Math.abs(value) * 100);
-  if (cents === 0) return "$0";
-  const digits = cents % 100 === 0 ? 0 : 2;
-  const body = groupDigits(Math.abs(value).toFixed(digits));
-  return `${value < 0 ? "-" : ""}$${body}`;
-}
+// Money follows the one set of rules every page uses (a true minus sign, cents only below $10,000).
+export { formatUsd } from "../domain/money";
 
 /** Formats a figure that is already in percent (18 → "18%"), with at most `maxFractionDigits` decimals. */
 export function formatPct(value: number, maxFractionDigits = 2): string {

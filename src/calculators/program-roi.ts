@@ -275,11 +275,12 @@ export interface MonteCarloSummary {
 }
 
 /**
- * Seeded Monte Carlo on NPV. NPV is linear in every drawn quantity, so each line's contribution is
+ * The NPV of every seeded Monte Carlo draw, sorted ascending: the one Monte Carlo loop, which the summary below
+ * and the page's histogram both read. NPV is linear in every drawn quantity, so each line's contribution is
  * precomputed as K_l × reduction (K_l folds participants, baseline, cost per event and the discounted, decayed
  * horizon) and the loop only draws, multiplies and adds: no allocation per iteration.
  */
-export function monteCarlo(inputs: Inputs, uncertainty: NonNullable<Inputs["uncertainty"]>): MonteCarloSummary {
+export function monteCarloDraws(inputs: Inputs, uncertainty: NonNullable<Inputs["uncertainty"]>): Float64Array {
   const d = inputs.discount_rate_pct / 100;
   const keep = 1 - inputs.effect_decay_pct_per_year / 100;
   let savingsFactor = 0; // Σ_t keep^(t−1) / (1+d)^t
@@ -307,18 +308,23 @@ export function monteCarlo(inputs: Inputs, uncertainty: NonNullable<Inputs["unce
   const n = uncertainty.iterations;
   const npvs = new Float64Array(n);
   const rng = createRng(uncertainty.seed);
-  let positive = 0;
   for (let i = 0; i < n; i++) {
     let savings = 0;
     for (let l = 0; l < lineCount; l++) {
       savings += weight[l]! * (mode[l]! * (1 + a * unitTriangular(rng())));
     }
     const cost = costMode * (1 + b * unitTriangular(rng()));
-    const npv = savings - participantCost * cost - fixed;
-    npvs[i] = npv;
-    if (npv > 0) positive++;
+    npvs[i] = savings - participantCost * cost - fixed;
   }
-  npvs.sort();
+  return npvs.sort();
+}
+
+/** Seeded Monte Carlo on NPV: the chance it is positive and its 10th, 50th and 90th percentiles. */
+export function monteCarlo(inputs: Inputs, uncertainty: NonNullable<Inputs["uncertainty"]>): MonteCarloSummary {
+  const npvs = monteCarloDraws(inputs, uncertainty);
+  const n = npvs.length;
+  let positive = 0;
+  for (let i = 0; i < n; i++) if (npvs[i]! > 0) positive++;
   return {
     probability_positive_npv: positive / n,
     npv_p10: percentile(npvs, 0.1),

@@ -13,7 +13,7 @@ import { formatInteger, formatPct, formatUsd } from "./format";
 export const id = "shared-savings";
 export const title = "ACO shared savings";
 export const summary =
-  "An ACO or value-based contract that funds integrative care: savings against the benchmark, the shared-savings payment with its minimum rate and cap, two-sided losses, and the ACO's net after the program cost.";
+  "An ACO or value-based payment arrangement that funds integrative care: savings against the benchmark, the shared-savings payment with its minimum rate and cap, two-sided losses, and the ACO's net after the program cost.";
 
 const D = SHARED_SAVINGS_DEFAULTS.values;
 
@@ -269,7 +269,7 @@ export function compute(parsed: ParsedInputs): Result {
   if (!inputs.two_sided && s.gross < 0) {
     warnings.push({
       code: "payer_bears_loss",
-      message: `Spending exceeds the benchmark by ${formatUsd(-s.gross)}; in a one-sided contract the payer bears that loss.`,
+      message: `Spending exceeds the benchmark by ${formatUsd(-s.gross)}; in a one-sided arrangement the payer bears that loss.`,
     });
   }
   if (s.acoNet < 0) {

@@ -1,10 +1,12 @@
 /**
  * Progressive enhancement of a calculator page (no framework). Without this script the form is a plain GET form
  * and the server renders the result. With it, the same engine recomputes as you type, with no request: the form
- * is read with form-state, run through `runCalculator`, rendered with present.ts into the container the server
- * filled with the same markup, and the address is updated with the same query a GET submit would produce.
+ * is read with form-state, run through `runCalculator`, presented (presenters/) and rendered to a string with the
+ * same hono/jsx components the server used (results-view.tsx, form-view.tsx) into the container it filled, and
+ * the address is updated with the same query a GET submit would produce.
  */
 
+import { errorSummaryHtml, indexErrors } from "../calculator-web/form-errors";
 import {
   type ArrayField,
   applyRowAction,
@@ -18,9 +20,11 @@ import {
   type RawInput,
   type RowAction,
 } from "../calculator-web/form-state";
-import { arrayFieldHtml, errorSummaryInner, type FormContext, indexErrors } from "../calculator-web/form-view";
-import { announcement, invalidResultsHtml, present, resultsHtml } from "../calculator-web/present";
+import { arrayFieldHtml, type FormContext } from "../calculator-web/form-view";
+import { present } from "../calculator-web/presenters";
+import { announcement, invalidResultsHtml, resultsHtml } from "../calculator-web/results-view";
 import { calculators, isCalculatorId, runCalculator } from "../calculators";
+import { siteContext } from "../views/render";
 
 const DEBOUNCE_MS = 150;
 
@@ -74,7 +78,7 @@ function markErrors(form: HTMLFormElement, model: FormModel, raw: RawInput, erro
   }
   const summary = document.getElementById("calc-error-summary");
   if (summary) {
-    summary.innerHTML = errorSummaryInner(model, errors);
+    summary.innerHTML = errorSummaryHtml(model, errors);
     summary.hidden = errors.length === 0;
   }
 }
@@ -89,7 +93,9 @@ function init(form: HTMLFormElement): void {
   } catch {
     // Titles only label the source links; the slugs stand in for them.
   }
-  const ctx: FormContext = { defaults: calculators[id].defaultsWithReferences(), titles };
+  // The page's own context today; an embed will pass its own (base path, link target) the same way.
+  const render = siteContext;
+  const ctx: FormContext = { defaults: calculators[id].defaultsWithReferences(), titles, render };
   const output = document.getElementById("calc-output");
   const status = document.getElementById("calc-status");
   if (!output) return;
@@ -103,7 +109,7 @@ function init(form: HTMLFormElement): void {
     let presentation = null;
     if (outcome.ok) {
       presentation = present(outcome.result);
-      output.innerHTML = resultsHtml(presentation);
+      output.innerHTML = resultsHtml(presentation, render);
     } else {
       errors = formErrors(model, outcome.issues);
       output.innerHTML = invalidResultsHtml(id, errors);

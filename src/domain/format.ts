@@ -1,6 +1,7 @@
 /** Display formatting for figures: one place, so a number reads the same on every page and export. */
 import type { Outcome } from "./case-study";
 import { comparisons, metrics, moneyPer, units } from "./enums";
+import { formatUsd } from "./money";
 
 const MINUS = "\u2212";
 
@@ -25,13 +26,6 @@ export function formatNumber(value: number, digits = 2): string {
 /** A signed number: "+8", "−18". */
 export function formatSigned(value: number, digits = 2): string {
   return value > 0 ? `+${formatNumber(value, digits)}` : formatNumber(value, digits);
-}
-
-/** Money in US dollars: "$1,200", "−$982". */
-export function formatUsd(value: number, signed = false): string {
-  const abs = `$${formatterFor(Math.abs(value) < 100 ? 2 : 0).format(Math.abs(value))}`;
-  if (value < 0) return `${MINUS}${abs}`;
-  return signed && value > 0 ? `+${abs}` : abs;
 }
 
 function withUnit(value: number, unit: Outcome["unit"], signed: boolean): string {

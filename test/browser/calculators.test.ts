@@ -5,8 +5,8 @@
 import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { usd } from "../../src/calculator-web/present";
 import { runCalculator } from "../../src/calculators";
+import { formatUsd } from "../../src/domain/money";
 import { defaultSavingsLinesWith } from "../fixtures/calculators";
 import { baseUrl, launch, screenshotDir, watchErrors } from "./browser";
 
@@ -28,7 +28,7 @@ afterAll(async () => {
 function npvFor(raw: Record<string, unknown>): string {
   const outcome = runCalculator("program-roi", raw);
   if (!outcome.ok) throw new Error("invalid example");
-  return usd(outcome.result.outputs.npv);
+  return formatUsd(outcome.result.outputs.npv);
 }
 
 /** The first headline figure (NPV on program-roi). */
@@ -42,6 +42,27 @@ function recordRequests(page: Page): string[] {
 }
 
 describe("with JavaScript", () => {
+  it("the bundle draws exactly the markup the server drew for the same inputs (results and rows)", async () => {
+    const page = await desktop.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${baseUrl()}/calculators/program-roi?participants=2500&uncertainty=on&uncertainty.iterations=500`);
+    await page.waitForLoadState("networkidle");
+    const serverResults = await page.locator("#calc-output").innerHTML();
+    const serverRows = await page.locator("#f-savings_lines").evaluate((el) => el.outerHTML);
+    // The same value typed again: the bundle recomputes and replaces the results with its own render.
+    await page.getByLabel(/^Participants/).fill("2500");
+    await expect.poll(() => page.locator("#calc-status").textContent()).toContain("Updated.");
+    expect(await page.locator("#calc-output").innerHTML()).toBe(serverResults);
+    // A row added and removed again: the bundle re-renders the rows' group with the form's components.
+    await page.getByRole("button", { name: "Add a savings line" }).click();
+    await expect.poll(() => page.locator("fieldset.calc-row").count()).toBe(4);
+    await page.getByRole("button", { name: "Remove savings line 4" }).click();
+    await expect.poll(() => page.locator("fieldset.calc-row").count()).toBe(3);
+    expect(await page.locator("#f-savings_lines").evaluate((el) => el.outerHTML)).toBe(serverRows);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("typing recomputes figures and chart in the page, with no request, and writes the state into the URL", async () => {
     const page = await desktop.newPage();
     const errors = watchErrors(page);

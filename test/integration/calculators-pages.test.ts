@@ -1,8 +1,13 @@
 /** The calculator pages through fetch: server-rendered forms and results, URL state, errors, bundles, headers. */
 import { describe, expect, it } from "vitest";
-import { usd } from "../../src/calculator-web/present";
-import { calculatorIds, calculators, runCalculator } from "../../src/calculators";
+import { formErrors, formModel, fromQuery } from "../../src/calculator-web/form-state";
+import { formHtml } from "../../src/calculator-web/form-view";
+import { present } from "../../src/calculator-web/presenters";
+import { invalidResultsHtml, resultsHtml } from "../../src/calculator-web/results-view";
+import { calculatorIds, calculators, isCalculatorId, runCalculator } from "../../src/calculators";
+import { formatUsd } from "../../src/domain/money";
 import { clientAssets } from "../../src/generated/client-assets";
+import { siteContext } from "../../src/views/render";
 import { defaultSavingsLinesWith } from "../fixtures/calculators";
 import { get } from "./helpers";
 
@@ -57,8 +62,8 @@ describe("/calculators/{id} at the defaults", () => {
   it("sources: case-study links with provenance, placeholders marked for replacement", async () => {
     const html = (await page("/calculators/program-roi")).html;
     expect(html).toContain('<a href="/case-studies/payer-pilot-acupuncture-low-back-pain">');
-    expect(html).toContain('<span class="tag prov-illustrative">illustrative</span>');
-    expect(html).toContain("assumption — replace with your own figure");
+    expect(html).toContain('<span class="tag prov-illustrative">Illustrative</span>');
+    expect(html).toContain("Example figure</span> not from the evidence base; replace it with your own: ");
     // The link text is the record's title from the knowledge base, not its slug.
     expect(html).not.toContain('">payer-pilot-acupuncture-low-back-pain</a>');
     expect(html).toContain("Illustrative figures in use.");
@@ -68,6 +73,88 @@ describe("/calculators/{id} at the defaults", () => {
     const { res, html } = await page("/calculators/nope");
     expect(res.status).toBe(404);
     expect(html).toContain("There is no calculator at this address.");
+  });
+});
+
+describe("words a payer or a patient understands", () => {
+  const states: Record<string, string[]> = {
+    "program-roi": ["", "uncertainty=on", "participants=abc"],
+    "patient-cost-compare": ["", "insurance=on"],
+    "hsa-tax-savings": ["", "account=fsa&coverage=family", "tax_year=2024"],
+    "shared-savings": ["", "spend_reduction_pct=-5", "two_sided=true&spend_reduction_pct=-5"],
+  };
+  it.each(calculatorIds)("%s: no file path, no 'contract', in any state", async (id) => {
+    for (const query of states[id] ?? [""]) {
+      const { html } = await page(`/calculators/${id}${query ? `?${query}` : ""}`);
+      for (const word of ["shared/", ".yaml", "Contract default"]) expect(html, `${id}?${query}`).not.toContain(word);
+      expect(html, `${id}?${query}`).not.toMatch(/contract/i);
+    }
+  });
+
+  it("every default says where it comes from in words", async () => {
+    const hsa = (await page("/calculators/hsa-tax-savings")).html;
+    expect(hsa).toContain("Published reference figure");
+    expect(hsa).toContain("Assumption</span> used when you have no figure of your own: ");
+    // The inputs used are told in words too, not as the values the engine reads.
+    expect(hsa).toContain('<th scope="row">Account</th><td>HSA (health savings account)</td>');
+    const roi = (await page("/calculators/program-roi")).html;
+    expect(roi).toContain("From the case study");
+    expect(roi).toContain("Example figure</span> not from the evidence base");
+  });
+});
+
+/** The markup inside the page's element that opens with `open` and whose content ends just before `before`. */
+function section(html: string, open: string, close: string, before: string): string {
+  const start = html.indexOf(open);
+  expect(start, open).toBeGreaterThanOrEqual(0);
+  const end = html.lastIndexOf(close, html.indexOf(before, start));
+  return html.slice(start + open.length, end);
+}
+
+describe("the server and the browser bundle draw the same markup", () => {
+  const cases: [string, string][] = [
+    ["program-roi", "uncertainty=on&uncertainty.iterations=500&savings_lines[0].label=%3Cb%3E%26"],
+    ["program-roi", "participants=abc&savings_lines[1].reduction_pct=500"],
+    ["membership-clinic", "tiers[0].share_of_new_members_pct=60"],
+    ["patient-cost-compare", "insurance=on"],
+    ["hsa-tax-savings", "account=fsa"],
+    ["shared-savings", ""],
+    ["episode-bundle", ""],
+  ];
+  it.each(cases)("%s?%s: results and form equal what the bundle's render functions produce", async (id, query) => {
+    let { res, html } = await page(`/calculators/${id}${query ? `?${query}` : ""}`);
+    let url = new URL(`http://x/calculators/${id}?${query}`);
+    // A query that is not in canonical form is first redirected to it.
+    if (res.status === 303) {
+      url = new URL(res.headers.get("location") ?? "", url);
+      ({ res, html } = await page(`${url.pathname}${url.search}`));
+    }
+    if (!isCalculatorId(id)) throw new Error(id);
+    const model = formModel(id);
+    const { raw } = fromQuery(model, url.searchParams);
+    const outcome = runCalculator(id, raw);
+    const errors = outcome.ok ? [] : formErrors(model, outcome.issues);
+    // What src/client/calculator.ts renders into #calc-output after reading the same inputs from the form.
+    const live = outcome.ok ? resultsHtml(present(outcome.result), siteContext) : invalidResultsHtml(id, errors);
+    expect(section(html, '<div id="calc-output">', "</div>", '<p class="small muted no-print">The same figures')).toBe(
+      live,
+    );
+    // The form, with the case-study titles the page hands the bundle in data-titles.
+    const titlesAttr = /data-titles="([^"]*)"/.exec(html)?.[1] ?? "{}";
+    const titles = JSON.parse(
+      titlesAttr
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .replace(/&amp;/g, "&"),
+    );
+    const form = formHtml(
+      id,
+      model,
+      raw,
+      { defaults: calculators[id].defaultsWithReferences(), titles, render: siteContext },
+      errors,
+    );
+    expect(html).toContain(form);
   });
 });
 
@@ -94,8 +181,8 @@ describe("URL state", () => {
       }),
     });
     const body = (await api.json()) as { outputs: { npv: number; pv_costs: number } };
-    expect(html).toContain(usd(body.outputs.npv));
-    expect(html).toContain(usd(body.outputs.pv_costs));
+    expect(html).toContain(formatUsd(body.outputs.npv));
+    expect(html).toContain(formatUsd(body.outputs.pv_costs));
     expect(html).toContain('value="2500"');
   });
 
@@ -126,7 +213,7 @@ describe("URL state", () => {
   it("optional objects switch on from the URL: uncertainty adds the histogram, insurance adds an option", async () => {
     const roi = (await page("/calculators/program-roi?uncertainty=on&uncertainty.iterations=1000")).html;
     expect(roi).toContain("NPV across 1,000 Monte Carlo draws");
-    expect(roi).toContain('<option value="on" selected>Yes</option>');
+    expect(roi).toContain('<option value="on" selected="">Yes</option>');
     const patient = (await page("/calculators/patient-cost-compare?insurance=on")).html;
     expect(patient).toMatch(/<th scope="row">Insurance<\/th>/);
   });

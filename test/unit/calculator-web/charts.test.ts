@@ -5,7 +5,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { present, WARNING_TITLES, warningTitle } from "../../../src/calculator-web/present";
+import { present } from "../../../src/calculator-web/presenters";
+import { WARNING_TITLES, warningTitle } from "../../../src/calculator-web/results-view";
 import { type AnyCalculatorResult, calculatorIds, runCalculator } from "../../../src/calculators";
 
 function result(id: string, raw: unknown = {}): AnyCalculatorResult {

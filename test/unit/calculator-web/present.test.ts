@@ -1,15 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { formErrors, formModel, fromQuery } from "../../../src/calculator-web/form-state";
 import { formHtml } from "../../../src/calculator-web/form-view";
-import {
-  invalidResultsHtml,
-  present,
-  programRoiNpvDraws,
-  resultsHtml,
-  stepRow,
-  usdShort,
-} from "../../../src/calculator-web/present";
+import { stepRow } from "../../../src/calculator-web/presentation";
+import { present } from "../../../src/calculator-web/presenters";
+import { invalidResultsHtml, resultsHtml } from "../../../src/calculator-web/results-view";
 import { type AnyCalculatorResult, calculatorIds, calculators, runCalculator } from "../../../src/calculators";
+import { monteCarloDraws } from "../../../src/calculators/program-roi";
+import { siteContext } from "../../../src/views/render";
 
 function result(id: string, raw: unknown = {}): AnyCalculatorResult {
   const outcome = runCalculator(id, raw);
@@ -37,7 +34,7 @@ describe("every calculator presents figures, a verdict, SVG charts and its steps
       expect(chart.table.rows.length).toBeGreaterThan(0);
     }
     expect(p.steps).toHaveLength(r.steps.length);
-    const html = resultsHtml(p);
+    const html = resultsHtml(p, siteContext);
     // CSP: no inline style or script may reach the page, and nothing is left unformatted.
     expect(html).not.toMatch(/style=|<script|NaN|Infinity|undefined/);
     expect(html).toContain('class="verdict"');
@@ -76,7 +73,7 @@ describe("verdicts in plain language", () => {
 });
 
 describe("program-roi charts", () => {
-  it("annual cash flow, tornado and, with uncertainty, a histogram whose percentiles are the engine's", () => {
+  it("annual cash flow, tornado and, with uncertainty, a histogram of the engine's own draws", () => {
     const r = result("program-roi", { uncertainty: { iterations: 2000, seed: 7 } });
     if (r.calculator !== "program-roi" || !r.inputs.uncertainty) throw new Error("unexpected");
     const p = present(r);
@@ -85,7 +82,11 @@ describe("program-roi charts", () => {
       "What moves the result",
       "Uncertainty: NPV across draws",
     ]);
-    const draws = programRoiNpvDraws(r.inputs, r.inputs.uncertainty).sort();
+    // The histogram counts every draw of the engine's one Monte Carlo loop, whose summary the outputs report.
+    const histogram = p.charts[2]?.svg ?? "";
+    const counted = [...histogram.matchAll(/: (\d+) draws<\/title>/g)].reduce((sum, m) => sum + Number(m[1]), 0);
+    expect(counted).toBe(2000);
+    const draws = monteCarloDraws(r.inputs, r.inputs.uncertainty);
     expect(percentile(draws, 0.1)).toBe(r.outputs.npv_p10);
     expect(percentile(draws, 0.5)).toBe(r.outputs.npv_p50);
     expect(percentile(draws, 0.9)).toBe(r.outputs.npv_p90);
@@ -106,13 +107,6 @@ describe("program-roi charts", () => {
 });
 
 describe("formatting and steps", () => {
-  it("short money for axes", () => {
-    expect(usdShort(350000)).toBe("$350K");
-    expect(usdShort(-1_250_000)).toBe("−$1.3M");
-    expect(usdShort(1500)).toBe("$1.5K");
-    expect(usdShort(0)).toBe("$0");
-  });
-
   it("splits a step into label, working and result", () => {
     expect(stepRow("Annual gross savings = 1,000 participants × $269 = $269,000")).toEqual({
       label: "Annual gross savings",
@@ -135,6 +129,7 @@ describe("the form", () => {
   const ctx = (id: (typeof calculatorIds)[number]) => ({
     defaults: calculators[id].defaultsWithReferences(),
     titles: { "payer-pilot-acupuncture-low-back-pain": "Payer pilot: <acupuncture>" },
+    render: siteContext,
   });
 
   it.each(calculatorIds)("%s: every input has a label, help and (when it has one) its default's source", (id) => {
@@ -158,14 +153,15 @@ describe("the form", () => {
   it("case-study sources link to the record and show its provenance; placeholders say to replace them", () => {
     const html = formHtml("program-roi", formModel("program-roi"), {}, ctx("program-roi"), []);
     expect(html).toContain(
-      '<span class="tag prov-illustrative">illustrative</span> <a href="/case-studies/payer-pilot-acupuncture-low-back-pain">Payer pilot: &lt;acupuncture&gt;</a>',
+      'From the case study <a href="/case-studies/payer-pilot-acupuncture-low-back-pain">Payer pilot: &lt;acupuncture&gt;</a> <span class="tag prov-illustrative">Illustrative</span>',
     );
-    expect(html).toContain("assumption — replace with your own figure");
+    expect(html).toContain("Example figure</span> not from the evidence base; replace it with your own: ");
+    expect(html).toContain("Assumption</span> used when you have no figure of your own: ");
     const doula = formHtml("episode-bundle", formModel("episode-bundle"), {}, ctx("episode-bundle"), []);
-    expect(doula).toContain('<span class="tag prov-verified">verified</span>');
-    expect(doula).toContain('<span class="tag prov-reported">reported</span>');
+    expect(doula).toContain('<span class="tag prov-verified">Verified</span>');
+    expect(doula).toContain('<span class="tag prov-reported">Reported</span>');
     const hsa = formHtml("hsa-tax-savings", formModel("hsa-tax-savings"), {}, ctx("hsa-tax-savings"), []);
-    expect(hsa).toContain("reference figure");
+    expect(hsa).toContain("Published reference figure");
     expect(hsa).toContain('<option value="false">No</option>');
   });
 
@@ -204,7 +200,7 @@ describe("the form", () => {
     const html = formHtml("program-roi", formModel("program-roi"), {}, ctx("program-roi"), []);
     expect(html).toContain('<button type="submit" class="secondary" name="_remove" value="savings_lines[2]">');
     expect(html).toContain('name="_add" value="savings_lines"');
-    expect(html).toContain('<input type="hidden" name="savings_lines" value="3">');
+    expect(html).toContain('<input type="hidden" name="savings_lines" value="3"/>');
     const clinic = formHtml("membership-clinic", formModel("membership-clinic"), {}, ctx("membership-clinic"), []);
     expect(clinic).not.toContain('name="_remove"');
     // Enter in a text field submits with the first submit button: it is Calculate, before any row button.

@@ -51,7 +51,8 @@ describe("formatting for steps", () => {
   it("money", () => {
     expect(formatUsd(1234.5)).toBe("$1,234.50");
     expect(formatUsd(1200)).toBe("$1,200");
-    expect(formatUsd(-1200)).toBe("-$1,200");
+    expect(formatUsd(-1200)).toBe("\u2212$1,200");
+    expect(formatUsd(12_345.67)).toBe("$12,346");
     expect(formatUsd(0.001)).toBe("$0");
     expect(formatUsd(-0.001)).toBe("$0");
     expect(formatUsd(14_400_000)).toBe("$14,400,000");

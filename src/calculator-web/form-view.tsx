@@ -1,0 +1,376 @@
+/**
+ * The calculator form as hono/jsx components: every input with its label, unit, help text and where its default
+ * comes from. Shared: the server renders it into the page, and the browser re-renders an array's rows with the same
+ * components when a row is added or removed, so both sides always produce the same markup.
+ *
+ * Accessibility: every input has a <label for>; help, source and error texts are tied to it by aria-describedby;
+ * an invalid input has aria-invalid="true"; the error summary at the top links to each bad field.
+ */
+import type { CalculatorId, DefaultsWithReferences } from "../calculators";
+import { renderToString, SiteLink, siteHref } from "../views/render";
+import { DefaultSource, type SourceContext } from "./default-source";
+import { type ErrorIndex, ErrorSummaryContent, indexErrors } from "./form-errors";
+import {
+  type ArrayField,
+  displayValue,
+  type Field,
+  type FormError,
+  type FormModel,
+  fieldId,
+  type ObjectField,
+  objectIsOn,
+  type RawInput,
+  rowsOf,
+  type ScalarField,
+} from "./form-state";
+import { optionLabel, unitLabel } from "./labels";
+
+/** What the form needs besides the model and the values: default references, case-study titles, where it is shown. */
+export interface FormContext extends SourceContext {
+  defaults: DefaultsWithReferences;
+}
+
+function describedBy(parts: (string | false)[]): string | undefined {
+  const ids = parts.filter((p): p is string => typeof p === "string" && p !== "");
+  return ids.length ? ids.join(" ") : undefined;
+}
+
+interface Aria {
+  "aria-describedby"?: string | undefined;
+  "aria-invalid"?: "true" | undefined;
+}
+
+function Control({
+  field,
+  name,
+  id,
+  value,
+  aria,
+}: {
+  field: ScalarField;
+  name: string;
+  id: string;
+  value: unknown;
+  aria: Aria;
+}) {
+  const text = displayValue(field, value);
+  if (field.kind === "enum" || field.kind === "boolean") {
+    const options = field.kind === "boolean" ? ["true", "false"] : (field.options ?? []).map(String);
+    return (
+      <select id={id} name={name} {...aria}>
+        {options.map((option) => (
+          <option value={option} selected={option === text}>
+            {optionLabel(option) ?? option}
+          </option>
+        ))}
+      </select>
+    );
+  }
+  if (field.kind === "string") {
+    return (
+      <input id={id} name={name} type="text" value={text} maxlength={field.maxLength} autocomplete="off" {...aria} />
+    );
+  }
+  return (
+    <input
+      id={id}
+      name={name}
+      type="number"
+      step={field.kind === "integer" ? "1" : "any"}
+      min={field.minimum}
+      max={field.maximum}
+      value={text}
+      inputmode={field.kind === "integer" && (field.minimum ?? 0) >= 0 ? "numeric" : "decimal"}
+      placeholder={field.nullable ? "unlimited" : field.optional ? "automatic" : undefined}
+      {...aria}
+    />
+  );
+}
+
+/** One input with its label, unit, help, default source and error text. */
+export function ScalarFieldView({
+  field,
+  path,
+  value,
+  ctx,
+  errors,
+}: {
+  field: ScalarField;
+  path: string;
+  value: unknown;
+  ctx: FormContext;
+  errors: ErrorIndex;
+}) {
+  const id = fieldId(path);
+  const unit = unitLabel(field.unit);
+  const messages = errors.messages.get(id) ?? [];
+  const errorId = errors.invalid.get(id);
+  const entry = ctx.defaults[path];
+  let help = field.description;
+  if (field.nullable) help = `${help.replace(/[;,]?\s*null for unlimited\.?$/i, ".")} Leave empty for unlimited.`;
+  const aria: Aria = {
+    "aria-describedby": describedBy([errorId ?? false, `${id}-help`, entry ? `${id}-src` : false]),
+    "aria-invalid": errorId ? "true" : undefined,
+  };
+  return (
+    <div class={`field${errorId ? " has-error" : ""}`}>
+      <label for={id}>
+        {field.title}
+        {unit ? (
+          <>
+            {" "}
+            <span class="unit">({unit})</span>
+          </>
+        ) : null}
+      </label>
+      <p class="field-error" id={`${id}-err`} hidden={messages.length === 0}>
+        {messages.join("; ")}
+      </p>
+      <Control field={field} name={path} id={id} value={value} aria={aria} />
+      <p class="help small" id={`${id}-help`}>
+        {help}
+      </p>
+      <DefaultSource field={field} entry={entry} ctx={ctx} id={id} />
+    </div>
+  );
+}
+
+/** An array's rows, each with a remove button, and an add button: plain submit buttons, so they work without JS. */
+export function ArrayFieldView({
+  field,
+  raw,
+  ctx,
+  errors,
+}: {
+  field: ArrayField;
+  raw: RawInput;
+  ctx: FormContext;
+  errors: ErrorIndex;
+}) {
+  const rows = rowsOf(field, raw);
+  const host = fieldId(field.key);
+  const messages = errors.messages.get(host) ?? [];
+  const canRemove = rows.length > Math.max(1, field.minItems);
+  return (
+    <fieldset
+      class={`calc-array${messages.length ? " has-error" : ""}`}
+      id={host}
+      data-array={field.key}
+      aria-describedby={`${host}-help${messages.length ? ` ${host}-err` : ""}`}
+    >
+      <legend>{field.title}</legend>
+      <p class="help small" id={`${host}-help`}>
+        {field.description}
+      </p>
+      <p class="field-error" id={`${host}-err`} hidden={messages.length === 0}>
+        {messages.join("; ")}
+      </p>
+      <input type="hidden" name={field.key} value={String(rows.length)} />
+      {rows.map((row, i) => {
+        const name = `${field.itemTitle} ${i + 1}`;
+        return (
+          <fieldset class="calc-row" id={fieldId(`${field.key}[${i}]`)}>
+            <legend>{name}</legend>
+            <div class="calc-row-fields">
+              {field.itemFields.map((cell) => (
+                <ScalarFieldView
+                  field={cell}
+                  path={`${field.key}[${i}].${cell.key}`}
+                  value={row !== null && typeof row === "object" ? row[cell.key] : undefined}
+                  ctx={ctx}
+                  errors={errors}
+                />
+              ))}
+            </div>
+            {canRemove ? (
+              <button type="submit" class="secondary" name="_remove" value={`${field.key}[${i}]`}>
+                Remove {name.toLowerCase()}
+              </button>
+            ) : null}
+          </fieldset>
+        );
+      })}
+      {rows.length < field.maxItems ? (
+        <button type="submit" class="secondary" name="_add" value={field.key}>
+          Add a {field.itemTitle.toLowerCase()}
+        </button>
+      ) : (
+        <p class="small muted">At most {field.maxItems} rows.</p>
+      )}
+    </fieldset>
+  );
+}
+
+/** An array's group as HTML, for the browser bundle when a row is added or removed. */
+export function arrayFieldHtml(field: ArrayField, raw: RawInput, ctx: FormContext, errors: ErrorIndex): string {
+  return renderToString(<ArrayFieldView field={field} raw={raw} ctx={ctx} errors={errors} />);
+}
+
+/** An optional object: an on/off select and its fields (hidden while off). */
+export function ObjectFieldView({
+  field,
+  raw,
+  ctx,
+  errors,
+}: {
+  field: ObjectField;
+  raw: RawInput;
+  ctx: FormContext;
+  errors: ErrorIndex;
+}) {
+  const on = objectIsOn(field, raw);
+  const id = fieldId(field.key);
+  const errorId = errors.invalid.get(id);
+  const messages = errors.messages.get(id) ?? [];
+  const object = on ? (raw[field.key] as RawInput) : {};
+  const derived = ctx.defaults[field.key];
+  const note = derived?.reference.kind === "assumption" ? derived.reference.note : "";
+  return (
+    <fieldset class="calc-optional" id={`g-${field.key}`}>
+      <legend>{field.title}</legend>
+      <div class={`field${errorId ? " has-error" : ""}`}>
+        <label for={id}>Include {field.title.charAt(0).toLowerCase() + field.title.slice(1)}</label>
+        <p class="field-error" id={`${id}-err`} hidden={messages.length === 0}>
+          {messages.join("; ")}
+        </p>
+        <select
+          id={id}
+          name={field.key}
+          data-toggles={`g-${field.key}-fields`}
+          aria-describedby={describedBy([errorId ?? false, `${id}-help`])}
+          aria-invalid={errorId ? "true" : undefined}
+        >
+          <option value="off" selected={!on}>
+            No
+          </option>
+          <option value="on" selected={on}>
+            Yes
+          </option>
+        </select>
+        <p class="help small" id={`${id}-help`}>
+          {field.description.replace(/^Give this object to /, "Switch on to ")}
+          {note ? ` ${note}` : ""}
+        </p>
+      </div>
+      <div class="calc-sub-fields" id={`g-${field.key}-fields`} hidden={!on}>
+        {field.fields.map((sub) => (
+          <ScalarFieldView
+            field={sub}
+            path={`${field.key}.${sub.key}`}
+            value={object[sub.key]}
+            ctx={ctx}
+            errors={errors}
+          />
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/** Every field of the form, in schema order: runs of simple inputs in a grid, groups on their own. */
+export function Fields({
+  model,
+  raw,
+  ctx,
+  errors,
+}: {
+  model: FormModel;
+  raw: RawInput;
+  ctx: FormContext;
+  errors: readonly FormError[];
+}) {
+  const index = indexErrors(model, raw, errors);
+  const groups: (ScalarField[] | ArrayField | ObjectField)[] = [];
+  for (const field of model.fields as Field[]) {
+    if (field.kind === "array" || field.kind === "object") groups.push(field);
+    else {
+      const last = groups[groups.length - 1];
+      if (Array.isArray(last)) last.push(field);
+      else groups.push([field]);
+    }
+  }
+  return (
+    <>
+      {groups.map((group) =>
+        Array.isArray(group) ? (
+          <div class="calc-grid">
+            {group.map((field) => (
+              <ScalarFieldView field={field} path={field.key} value={raw[field.key]} ctx={ctx} errors={index} />
+            ))}
+          </div>
+        ) : group.kind === "array" ? (
+          <ArrayFieldView field={group} raw={raw} ctx={ctx} errors={index} />
+        ) : (
+          <ObjectFieldView field={group} raw={raw} ctx={ctx} errors={index} />
+        ),
+      )}
+    </>
+  );
+}
+
+/** The whole form: a GET form, so it works without JavaScript, with the error summary at its top. */
+export function CalculatorForm({
+  id,
+  model,
+  raw,
+  ctx,
+  errors,
+}: {
+  id: CalculatorId;
+  model: FormModel;
+  raw: RawInput;
+  ctx: FormContext;
+  errors: readonly FormError[];
+}) {
+  const page = `/calculators/${id}`;
+  return (
+    <form
+      method="get"
+      action={siteHref(ctx.render, page)}
+      class="calc-form"
+      id="calc-form"
+      novalidate
+      data-calculator={id}
+      data-titles={JSON.stringify(ctx.titles)}
+      aria-labelledby="calc-form-h"
+    >
+      {/* The first submit button is the one Enter triggers: it must be "Calculate", not a row's "Remove". It is
+          out of the tab order and hidden from assistive technology, which reach the visible Calculate button. */}
+      {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: a duplicate of the visible button, only for Enter */}
+      <button type="submit" class="visually-hidden" tabindex={-1} aria-hidden="true">
+        Calculate
+      </button>
+      <h2 id="calc-form-h">Inputs</h2>
+      {/* biome-ignore lint/a11y/useAriaPropsSupportedByRole: the summary is focused on submit and named by its heading */}
+      <div
+        class="error-summary"
+        id="calc-error-summary"
+        tabindex={-1}
+        aria-labelledby="calc-error-summary-h"
+        hidden={errors.length === 0}
+      >
+        <ErrorSummaryContent model={model} errors={errors} />
+      </div>
+      <div id="calc-fields">
+        <Fields model={model} raw={raw} ctx={ctx} errors={errors} />
+      </div>
+      <div class="calc-actions">
+        <button type="submit">Calculate</button>{" "}
+        <SiteLink ctx={ctx.render} path={page}>
+          Reset to the defaults
+        </SiteLink>
+      </div>
+    </form>
+  );
+}
+
+/** The form as HTML (tests and tools; the page renders `CalculatorForm` itself). */
+export function formHtml(
+  id: CalculatorId,
+  model: FormModel,
+  raw: RawInput,
+  ctx: FormContext,
+  errors: readonly FormError[],
+): string {
+  return renderToString(<CalculatorForm id={id} model={model} raw={raw} ctx={ctx} errors={errors} />);
+}

@@ -4,12 +4,12 @@ import {
   careSettings,
   conditions,
   designs,
-  facetEnumerations,
   financingModels,
   modalities,
   payerTypes,
   populationUnits,
 } from "../domain/enums";
+import { FACETS } from "../domain/facets";
 import { gradeMeanings } from "../domain/grading";
 import { CaseStudyCard, GradeBadge, OutcomesTable, RecordBanners, SourceList } from "../views/evidence";
 import { Layout } from "../views/layout";
@@ -154,7 +154,7 @@ export function CaseStudyListPage({ rows, total, query }: { rows: CaseStudyRow[]
       </p>
       <form class="inline" method="get" action="/case-studies" aria-label="Filter case studies">
         {BROWSE_FILTERS.map((key) => {
-          const enumeration = facetEnumerations[key];
+          const enumeration = FACETS[key].enumeration;
           const selected = query[key]?.[0] ?? "";
           return (
             <div>

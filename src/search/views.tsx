@@ -6,8 +6,8 @@ import { raw } from "hono/html";
 import { financingModels, metrics, payerTypes } from "../domain/enums";
 import { CaseStudyCard } from "../views/evidence";
 import { Layout } from "../views/layout";
+import type { SearchFacet, Sort } from "./model";
 import { facetLabel, type SearchHit, snippetRepeatsSummary } from "./present";
-import type { SearchFacet, Sort } from "./queries";
 import type { SearchQuery, SearchResponse } from "./schemas";
 import { searchHref } from "./spec";
 

@@ -12,7 +12,6 @@ export interface CaseStudyRow {
   grade_reason: string;
   body_html: string;
   evidence_year: number | null;
-  updated_at: string;
 }
 
 interface RawRow {
@@ -21,7 +20,6 @@ interface RawRow {
   grade_reason: string;
   body_html: string;
   evidence_year: number | null;
-  updated_at: string;
 }
 
 function mapRow(row: RawRow): CaseStudyRow {
@@ -31,11 +29,10 @@ function mapRow(row: RawRow): CaseStudyRow {
     grade_reason: row.grade_reason,
     body_html: row.body_html,
     evidence_year: row.evidence_year,
-    updated_at: row.updated_at,
   };
 }
 
-const ROW_COLUMNS = "record_json, grade, grade_reason, body_html, evidence_year, updated_at";
+const ROW_COLUMNS = "record_json, grade, grade_reason, body_html, evidence_year";
 
 /** One record by slug, whatever its status (a retracted record stays readable). */
 export async function findCaseStudy(db: D1Database, slug: string): Promise<CaseStudyRow | null> {

@@ -11,6 +11,7 @@ import {
 } from "../domain/enums";
 import { FACETS } from "../domain/facets";
 import { gradeMeanings } from "../domain/grading";
+import { reviewState } from "../domain/review";
 import { CaseStudyCard, GradeBadge, OutcomesTable, RecordBanners, SourceList } from "../views/evidence";
 import { Layout } from "../views/layout";
 import type { CaseStudyRow } from "./queries";
@@ -26,6 +27,23 @@ function TermLinks({ kind, values, label }: { kind: string; values: string[]; la
         </>
       ))}
     </>
+  );
+}
+
+/**
+ * When someone last checked the figures against the sources, judged against today's date at render time (so per
+ * request); nothing at all when the record states no review date: the date it was loaded means nothing to a reader.
+ */
+function ReviewNote({ reviewed }: { reviewed: string | undefined }) {
+  const state = reviewState(reviewed, new Date());
+  if (!state) return null;
+  const date = <time datetime={state.date}>{state.text}</time>;
+  if (!state.stale) return <p class="small muted">Last reviewed {date}</p>;
+  return (
+    <p class="banner" role="note">
+      <strong>This record may be out of date.</strong> Last reviewed {date}: nobody has checked its figures against its
+      sources for over two years.
+    </p>
   );
 }
 
@@ -122,8 +140,9 @@ export function CaseStudyPage({ row }: { row: CaseStudyRow }) {
             ))}
           </p>
         ) : null}
+        <ReviewNote reviewed={r.reviewed} />
         <p class="small muted no-print">
-          Data: <a href={`/api/v1/case-studies/${r.slug}`}>JSON</a> · Last updated {row.updated_at.slice(0, 10)}
+          Data: <a href={`/api/v1/case-studies/${r.slug}`}>JSON</a>
         </p>
       </article>
     </Layout>

@@ -23,6 +23,12 @@ import {
 
 const yearMonth = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, "must be YYYY or YYYY-MM");
 
+/** A calendar date, YYYY-MM-DD, that exists (no 31 April). */
+const calendarDate = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, "must be YYYY-MM-DD")
+  .refine((text) => new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) === text, "is not a calendar date");
+
 /** How far a relative change may disagree with its baseline and follow-up, in percentage points. */
 const RELATIVE_CHANGE_TOLERANCE_PP = 0.5;
 
@@ -156,6 +162,11 @@ export const caseStudySchema = z
       )
       .max(20)
       .default([]),
+    reviewed: calendarDate
+      .optional()
+      .describe(
+        "The day someone last checked every figure of the record against its sources (never the build date); shown as 'last reviewed', and flagged as possibly out of date after 24 months",
+      ),
     body: z.string().max(200_000).default(""),
   })
   .superRefine((record, ctx) => {

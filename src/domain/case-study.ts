@@ -23,11 +23,19 @@ import {
 
 const yearMonth = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, "must be YYYY or YYYY-MM");
 
+const ISO_DATE = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
 /** A calendar date, YYYY-MM-DD, that exists (no 31 April). */
 const calendarDate = z
   .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, "must be YYYY-MM-DD")
-  .refine((text) => new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) === text, "is not a calendar date");
+  .regex(ISO_DATE, "must be YYYY-MM-DD")
+  .refine((text) => {
+    const parts = ISO_DATE.exec(text);
+    if (!parts) return true; // the pattern has said what is wrong
+    const [year, month, day] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
+    const date = new Date(Date.UTC(year, month - 1, day));
+    return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  }, "is not a calendar date");
 
 /** How far a relative change may disagree with its baseline and follow-up, in percentage points. */
 const RELATIVE_CHANGE_TOLERANCE_PP = 0.5;

@@ -9,7 +9,7 @@ import {
   payerTypes,
   populationUnits,
 } from "../domain/enums";
-import { FACETS } from "../domain/facets";
+import { FACETS, LIST_FILTER_NAMES } from "../domain/facets";
 import { gradeMeanings } from "../domain/grading";
 import { reviewState } from "../domain/review";
 import { CaseStudyCard, GradeBadge, OutcomesTable, RecordBanners, SourceList } from "../views/evidence";
@@ -149,11 +149,12 @@ export function CaseStudyPage({ row }: { row: CaseStudyRow }) {
   );
 }
 
+/** The filters the browse form offers as menus (the API takes every list filter). */
 const BROWSE_FILTERS = ["condition", "modality", "financing_model", "payer_type", "design", "provenance"] as const;
 
 function pageHref(query: ListQuery, page: number): string {
   const params = new URLSearchParams();
-  for (const key of [...BROWSE_FILTERS, "care_setting", "metric", "status", "country"] as const) {
+  for (const key of LIST_FILTER_NAMES) {
     for (const v of query[key] ?? []) params.append(key, v);
   }
   if (query.order !== "newest") params.set("order", query.order);
@@ -177,7 +178,7 @@ export function CaseStudyListPage({ rows, total, query }: { rows: CaseStudyRow[]
           const selected = query[key]?.[0] ?? "";
           return (
             <div>
-              <label for={`f-${key}`}>{key.replace("_", " ")}</label>
+              <label for={`f-${key}`}>{FACETS[key].label}</label>
               <br />
               <select id={`f-${key}`} name={key}>
                 <option value="">Any</option>

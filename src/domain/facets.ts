@@ -133,7 +133,10 @@ export const FACET_OF_GLOSSARY: Readonly<Record<string, EnumeratedFacet>> = Obje
   }),
 ) as Record<string, EnumeratedFacet>;
 
-/** A facet value in words: the enumeration's label; grade, country and cost figures have their own wording. */
+/**
+ * A facet value in words: the enumeration's label; grade, country and cost figures have their own wording (the grade
+ * reads "B or stronger" because its filter is a minimum).
+ */
 export function facetValueLabel(facet: FacetName, value: string): string {
   if (facet === "grade") return value === "A" ? "A" : `${value} or stronger`;
   if (facet === "has_cost_figures") return "States cost or ROI figures";

@@ -13,7 +13,8 @@
  *   (facet_counts, schema/0002). The data version (schema/0005) is bumped by triggers on both tables.
  *
  * Statements are data (BoundStatement), so a caller can append its own to the same batch (a revision row, say) or
- * inline them into a seed file.
+ * inline them into a seed file. (The comments of schema/0002, 0004 and 0005 name src/search/queries.ts and a
+ * delete-and-insert upsert: that is where and how these statements were written when those migrations landed.)
  */
 import { type BoundStatement, chunkRows, type SqlValue } from "../db/statements";
 import type { CaseStudy } from "../domain/case-study";

@@ -63,9 +63,6 @@ export function toHit(row: HitRow, origin: string, effectMetric: Metric | null):
   };
 }
 
-/** A facet value's label; the grade facet reads "B or stronger" because its filter is a minimum. */
-export const facetLabel = facetValueLabel;
-
 export type FacetValues = SearchResponse["facets"][SearchFacet];
 
 /**
@@ -88,21 +85,26 @@ export function groupFacets(
       for (const grade of grades) {
         running += rows.find((r) => r.value === grade)?.count ?? 0;
         if (running > 0 || chosen.has(grade)) {
-          values.push({ value: grade, label: facetLabel(facet, grade), count: running, selected: chosen.has(grade) });
+          values.push({
+            value: grade,
+            label: facetValueLabel(facet, grade),
+            count: running,
+            selected: chosen.has(grade),
+          });
         }
       }
     } else {
       values = rows
         .map((r) => ({
           value: r.value,
-          label: facetLabel(facet, r.value),
+          label: facetValueLabel(facet, r.value),
           count: r.count,
           selected: chosen.has(r.value),
         }))
         .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
       for (const value of chosen) {
         if (!values.some((v) => v.value === value)) {
-          values.push({ value, label: facetLabel(facet, value), count: 0, selected: true });
+          values.push({ value, label: facetValueLabel(facet, value), count: 0, selected: true });
         }
       }
     }

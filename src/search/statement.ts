@@ -1,7 +1,8 @@
 /**
- * The search statement, built from a validated SearchSpec, and how its rows become an answer. One search is ONE D1 statement (one round trip): the page of hits, the total, the totals
- * without each filter and every facet's counts, built here from a validated SearchSpec. One statement rather than a
- * batch of two, so the full-text matches are found, ranked and flagged once for both the hits and the counts.
+ * The search statement, built from a validated SearchSpec, and how its rows become an answer (readResult). One
+ * search is ONE D1 statement (one round trip): the page of hits, the total, the totals without each filter and every
+ * facet's counts. One statement rather than a batch of two, so the full-text matches are found, ranked and flagged
+ * once for both the hits and the counts.
  *
  * Safety: the FTS5 expression, years, cursor keys and limit are bound parameters. Filter values are inlined as SQL
  * literals, because a request may carry dozens of them and D1 allows only 100 bound parameters per statement; they

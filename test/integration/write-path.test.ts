@@ -23,6 +23,11 @@ async function idOf(slug: string): Promise<number | null> {
   return row?.id ?? null;
 }
 
+async function dataVersion(): Promise<string> {
+  const row = await env.DB.prepare("SELECT version FROM data_version WHERE id = 1").first<{ version: string }>();
+  return row?.version ?? "";
+}
+
 const SOURCE = "gerac-acupuncture-low-back-pain-trial";
 
 /** A published record of its own (storage is shared by the tests of a file, so each test uses its own slug). */
@@ -146,6 +151,26 @@ describe("the write path", () => {
     ).all<{ rowid: number }>();
     expect(rows.results).toEqual([{ rowid: id }]);
     await writeRecords({ kind: "delete", slug });
+  });
+
+  it("changes the data version with every batch, even one that only changes a record's children", async () => {
+    const slug = "write-path-version-probe";
+    const record = await probe(slug, () => ({}));
+    const v0 = await dataVersion();
+    await writeRecords({ kind: "upsert", record, origin: "api" });
+    const v1 = await dataVersion();
+    expect(v1).not.toBe(v0);
+    const outcome = record.outcomes[0];
+    if (!outcome) throw new Error("the probe has no outcome");
+    await writeRecords({
+      kind: "upsert",
+      record: { ...record, outcomes: [{ ...outcome, value: outcome.value + 1 }] },
+      origin: "api",
+    });
+    const v2 = await dataVersion();
+    expect(v2).not.toBe(v1);
+    await writeRecords({ kind: "delete", slug });
+    expect(await dataVersion()).not.toBe(v2);
   });
 
   it("deletes a record with its outcomes, sources, facet rows and index entry", async () => {

@@ -23,7 +23,7 @@ const FACET_BY_CODE: ReadonlyMap<string, SearchFacet> = new Map(
   (Object.entries(FACET_KEY_CODES) as [SearchFacet, string][]).map(([facet, code]) => [code, facet]),
 );
 
-/** The facet keys of a record, from its facet rows: what refreshFacetKeysStatement stores, for tests and tools. */
+/** A record's facet keys from its facet rows, as the write path stores them (facetKeysStatement). */
 export function facetKeysOf(rows: readonly (readonly [string, string])[]): string {
   return rows.map(([facet, value]) => `${FACET_KEY_CODES[facet as SearchFacet]}${value}`).join(" ");
 }

@@ -18,9 +18,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseCaseStudy } from "../src/domain/case-study";
-import { refreshFacetCountsStatement } from "../src/search/queries";
 import { autocannon } from "./lib/autocannon";
-import { childRowsSql, insertRecordsSql, sentencesSql, syntheticRecord } from "./lib/synthetic";
+import { childRowsSql, finishLoadSql, insertRecordsSql, sentencesSql, syntheticRecord } from "./lib/synthetic";
 import { executeFile as execute, migrate, startWranglerDev } from "./lib/wrangler-dev";
 
 const root = resolve(import.meta.dirname ?? ".", "..");
@@ -87,13 +86,10 @@ export function loadRecords(dir: string, from: number, to: number): { seconds: n
   return { seconds: (performance.now() - started) / 1000, sql_bytes: bytes };
 }
 
-/** After a load: the write path's refresh of the browse counts, and an FTS merge as a read-mostly index gets. */
+/** After a load: the write path's refresh of the browse counts, and an FTS merge (see finishLoadSql). */
 export function finishLoad(dir: string): void {
   const file = join(dir, "finish.sql");
-  writeFileSync(
-    file,
-    `${refreshFacetCountsStatement().sql};\nINSERT INTO case_studies_fts (case_studies_fts) VALUES ('optimize');\n`,
-  );
+  writeFileSync(file, finishLoadSql());
   execute(dir, file);
   rmSync(file);
 }

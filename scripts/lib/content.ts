@@ -5,13 +5,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { parseDocument } from "yaml";
-import { deleteMissingContentStatement, upsertCaseStudyStatements } from "../../src/case-studies/queries";
 import type { BoundStatement } from "../../src/db/statements";
 import { type CaseStudy, type FieldError, parseCaseStudy } from "../../src/domain/case-study";
-import { deriveFields } from "../../src/domain/derive";
-import { facetEnumerations } from "../../src/domain/enums";
+import { FACET_OF_GLOSSARY, FACETS } from "../../src/domain/facets";
 import { renderMarkdown } from "../../src/domain/markdown";
-import { refreshFacetCountsStatement } from "../../src/search/queries";
+import { writeStatements } from "../../src/records/write-path";
 import type { TaxonomyPage } from "../../src/taxonomy/types";
 
 export interface ContentError extends FieldError {
@@ -60,16 +58,9 @@ export function parseTaxonomyFile(text: string, file: string): { page: TaxonomyP
   const data = (split.data ?? {}) as Record<string, unknown>;
   const errors: ContentError[] = [];
   const kind = data.kind;
-  const enumerations: Record<string, { values: readonly string[] }> = {
-    financing_models: facetEnumerations.financing_model,
-    modalities: facetEnumerations.modality,
-    conditions: facetEnumerations.condition,
-    payer_types: facetEnumerations.payer_type,
-    designs: facetEnumerations.design,
-    provenance: facetEnumerations.provenance,
-    care_settings: facetEnumerations.care_setting,
-    metrics: facetEnumerations.metric,
-  };
+  const enumerations: Record<string, { values: readonly string[] }> = Object.fromEntries(
+    Object.entries(FACET_OF_GLOSSARY).map(([kind, facet]) => [kind, FACETS[facet].enumeration]),
+  );
   if (typeof data.title !== "string" || data.title.length < 3)
     errors.push({ file, path: "title", message: "is required" });
   const enumeration = typeof kind === "string" ? enumerations[kind] : undefined;
@@ -139,12 +130,16 @@ export function loadContent(contentDir: string): ContentBuild {
   return { records, taxonomy, errors, filesRead: caseFiles.length + taxonomyFiles.length };
 }
 
-/** The statements that make D1 hold exactly the content records: removals first, then one upsert per record. */
+/**
+ * The one batch that makes D1 hold exactly the content records, through the write path: the records whose file was
+ * deleted go first, then one upsert per record (an unchanged slug keeps its id), then the derived tables.
+ */
 export function seedStatements(records: readonly CaseStudy[], updatedAt: string): BoundStatement[] {
-  return [
-    deleteMissingContentStatement(records.map((r) => r.slug)),
-    ...records.flatMap((record) => upsertCaseStudyStatements(record, deriveFields(record), "content", updatedAt)),
-    // Last, so the search's precomputed browse counts match the records just written.
-    refreshFacetCountsStatement(),
-  ];
+  return writeStatements(
+    [
+      { kind: "deleteContentExcept", slugs: records.map((r) => r.slug) },
+      ...records.map((record) => ({ kind: "upsert" as const, record, origin: "content" as const })),
+    ],
+    updatedAt,
+  );
 }

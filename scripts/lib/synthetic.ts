@@ -8,7 +8,7 @@
  * Loading 100k records through `wrangler d1 execute --file` is bounded by the size of the SQL text (wrangler reads
  * roughly 1.5 MB/s), so each record travels once, as a compact JSON tuple, and SQLite builds the rest: the record
  * JSON, the body (the summary plus three stock sentences picked by id), the facet rows and the outcome rows, with
- * exactly the values the real write path (upsertCaseStudyStatements) would store.
+ * exactly the values the real write path (src/records/write-path.ts) would store.
  */
 
 import { inlineStatement } from "../../src/db/statements";
@@ -24,7 +24,7 @@ import {
   payerTypes,
 } from "../../src/domain/enums";
 import { gradeEvidence, gradeRank } from "../../src/domain/grading";
-import { refreshFacetKeysStatement } from "../../src/search/queries";
+import { facetCountsStatement, facetKeysStatement } from "../../src/records/write-path";
 
 /** mulberry32: small, fast and good enough to make the same records from the same seed on every machine. */
 export function prng(seed: number): () => number {
@@ -372,7 +372,8 @@ FROM src;`;
 
 /**
  * The facet and outcome rows of records `from`..`to`, derived from their stored columns and record JSON with the
- * same rules as facetRows() and upsertCaseStudyStatements() in src/case-studies/queries.ts, then their facet keys.
+ * same rules as facetRows() and the upsert of src/records/write-path.ts, then their facet keys from the write path's
+ * own statement. The loader ends with the write path's facet counts (see finishLoadSql).
  */
 export function childRowsSql(from: number, to: number): string {
   const range = `c.id BETWEEN ${from} AND ${to}`;
@@ -395,5 +396,15 @@ INSERT INTO outcomes (case_study_id, position, metric, kind, value, unit, compar
 SELECT c.id, j.key, j.value ->> 'metric', j.value ->> 'kind', j.value ->> 'value', j.value ->> 'unit',
   j.value ->> 'comparison', j.value ->> 'horizon_months', j.value ->> 'per', 'synthetic', j.value ->> 'quote'
 FROM case_studies c, json_each(c.record_json, '$.outcomes') j WHERE ${range};
-${inlineStatement(refreshFacetKeysStatement({ idFrom: from, idTo: to }))}`;
+${inlineStatement(facetKeysStatement({ idFrom: from, idTo: to }))}`;
+}
+
+/**
+ * What a load ends with, once after every chunk: the write path's refresh of the browse counts (the chunks wrote the
+ * facet keys of their own records), and an FTS merge as a read-mostly index gets.
+ */
+export function finishLoadSql(): string {
+  return `${inlineStatement(facetCountsStatement())}
+INSERT INTO case_studies_fts (case_studies_fts) VALUES ('optimize');
+`;
 }

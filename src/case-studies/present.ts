@@ -1,7 +1,7 @@
 /** Maps stored rows to the API's shapes. */
 
 import type * as z from "zod";
-import { formatOutcomeContext, formatOutcomeValue, outcomeName } from "../domain/format";
+import { keyFigures } from "../domain/key-figures";
 import type { CaseStudyRow } from "./queries";
 import type { caseStudyResponseSchema, caseStudySummarySchema } from "./schemas";
 
@@ -13,15 +13,6 @@ export function toCaseStudyJson(row: CaseStudyRow): z.output<typeof caseStudyRes
     evidence_grade_reason: row.grade_reason,
     body_html: row.body_html,
   };
-}
-
-/** Up to three headline figures of a record, as displayed text. */
-export function keyFigures(row: CaseStudyRow, max = 3) {
-  return row.record.outcomes.slice(0, max).map((o) => ({
-    metric: o.metric,
-    label: outcomeName(o),
-    text: `${formatOutcomeValue(o)} ${formatOutcomeContext(o)}`,
-  }));
 }
 
 export function toSummaryJson(row: CaseStudyRow, origin: string): z.output<typeof caseStudySummarySchema> {
@@ -42,7 +33,7 @@ export function toSummaryJson(row: CaseStudyRow, origin: string): z.output<typeo
     evidence_year: row.evidence_year,
     evidence_grade: row.grade,
     evidence_grade_reason: row.grade_reason,
-    key_figures: keyFigures(row),
+    key_figures: keyFigures(r.outcomes),
     url: `${origin}/api/v1/case-studies/${r.slug}`,
   };
 }

@@ -1,18 +1,13 @@
 /** Case-study routes: the read API and the record and browse pages. */
 import { type Context, Hono } from "hono";
+import { facetFilterKeys } from "../domain/facets";
 import type { AppEnv } from "../env";
 import { ProblemError } from "../http/problem";
 import { parseQuery } from "../http/validate";
 import type { ApiRoute } from "../openapi/registry";
 import { toCaseStudyJson, toSummaryJson } from "./present";
 import { findCaseStudy, listCaseStudies } from "./queries";
-import {
-  caseStudyListSchema,
-  caseStudyResponseSchema,
-  facetFilterKeys,
-  listQuerySchema,
-  slugParamsSchema,
-} from "./schemas";
+import { caseStudyListSchema, caseStudyResponseSchema, listQuerySchema, slugParamsSchema } from "./schemas";
 import { CaseStudyListPage, CaseStudyPage } from "./views";
 
 export const caseStudyApiRoutes: ApiRoute[] = [

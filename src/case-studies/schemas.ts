@@ -1,36 +1,9 @@
 /** Request and response schemas of the case-study API: validation, types and OpenAPI from one place. */
 import * as z from "zod";
 import { caseStudySchema } from "../domain/case-study";
-import { facetEnumerations } from "../domain/enums";
+import { facetFilterShape } from "../domain/facets";
 import { grades } from "../domain/grading";
-
-const facetFilter = (values: readonly [string, ...string[]], what: string) =>
-  z
-    .array(z.enum(values))
-    .max(50)
-    .optional()
-    .describe(`Only records with any of these ${what} (repeat the parameter or separate values with commas)`);
-
-/** Enumerated filters shared by the list API and pages: one per facet. */
-export const facetFilterShape = {
-  condition: facetFilter(facetEnumerations.condition.values, "conditions"),
-  modality: facetFilter(facetEnumerations.modality.values, "modalities"),
-  financing_model: facetFilter(facetEnumerations.financing_model.values, "financing models"),
-  payer_type: facetFilter(facetEnumerations.payer_type.values, "payer types"),
-  design: facetFilter(facetEnumerations.design.values, "study designs"),
-  provenance: facetFilter(facetEnumerations.provenance.values, "provenances"),
-  care_setting: facetFilter(facetEnumerations.care_setting.values, "care settings"),
-  metric: facetFilter(facetEnumerations.metric.values, "outcome metrics"),
-  status: facetFilter(facetEnumerations.status.values, "statuses (default: published)"),
-  country: z
-    .array(z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code"))
-    .max(50)
-    .optional()
-    .describe("Only records from any of these countries (ISO 3166-1 alpha-2; ZZ = several)"),
-};
-
-/** Query keys that may take several values. */
-export const facetFilterKeys: ReadonlySet<string> = new Set(Object.keys(facetFilterShape));
+import { keyFigureSchema } from "../domain/key-figures";
 
 export const listQuerySchema = z.strictObject({
   ...facetFilterShape,
@@ -57,12 +30,6 @@ export const caseStudyResponseSchema = z
     z.object({ ...gradeFields, body_html: z.string().describe("The body rendered from Markdown and sanitised") }),
   )
   .meta({ id: "CaseStudy" });
-
-export const keyFigureSchema = z.object({
-  metric: z.string(),
-  label: z.string(),
-  text: z.string().describe('The figure as displayed, e.g. "−18% vs before"'),
-});
 
 export const caseStudySummarySchema = z
   .object({

@@ -4,13 +4,14 @@ import {
   careSettings,
   conditions,
   designs,
-  facetEnumerations,
   financingModels,
   modalities,
   payerTypes,
   populationUnits,
 } from "../domain/enums";
+import { FACETS, LIST_FILTER_NAMES } from "../domain/facets";
 import { gradeMeanings } from "../domain/grading";
+import { reviewState } from "../domain/review";
 import { CaseStudyCard, GradeBadge, OutcomesTable, RecordBanners, SourceList } from "../views/evidence";
 import { Layout } from "../views/layout";
 import type { CaseStudyRow } from "./queries";
@@ -26,6 +27,23 @@ function TermLinks({ kind, values, label }: { kind: string; values: string[]; la
         </>
       ))}
     </>
+  );
+}
+
+/**
+ * When someone last checked the figures against the sources, judged against today's date at render time (so per
+ * request); nothing at all when the record states no review date: the date it was loaded means nothing to a reader.
+ */
+function ReviewNote({ reviewed }: { reviewed: string | undefined }) {
+  const state = reviewState(reviewed, new Date());
+  if (!state) return null;
+  const date = <time datetime={state.date}>{state.text}</time>;
+  if (!state.stale) return <p class="small muted">Last reviewed {date}</p>;
+  return (
+    <p class="banner" role="note">
+      <strong>This record may be out of date.</strong> Last reviewed {date}: nobody has checked its figures against its
+      sources for over two years.
+    </p>
   );
 }
 
@@ -122,19 +140,21 @@ export function CaseStudyPage({ row }: { row: CaseStudyRow }) {
             ))}
           </p>
         ) : null}
+        <ReviewNote reviewed={r.reviewed} />
         <p class="small muted no-print">
-          Data: <a href={`/api/v1/case-studies/${r.slug}`}>JSON</a> · Last updated {row.updated_at.slice(0, 10)}
+          Data: <a href={`/api/v1/case-studies/${r.slug}`}>JSON</a>
         </p>
       </article>
     </Layout>
   );
 }
 
+/** The filters the browse form offers as menus (the API takes every list filter). */
 const BROWSE_FILTERS = ["condition", "modality", "financing_model", "payer_type", "design", "provenance"] as const;
 
 function pageHref(query: ListQuery, page: number): string {
   const params = new URLSearchParams();
-  for (const key of [...BROWSE_FILTERS, "care_setting", "metric", "status", "country"] as const) {
+  for (const key of LIST_FILTER_NAMES) {
     for (const v of query[key] ?? []) params.append(key, v);
   }
   if (query.order !== "newest") params.set("order", query.order);
@@ -154,11 +174,11 @@ export function CaseStudyListPage({ rows, total, query }: { rows: CaseStudyRow[]
       </p>
       <form class="inline" method="get" action="/case-studies" aria-label="Filter case studies">
         {BROWSE_FILTERS.map((key) => {
-          const enumeration = facetEnumerations[key];
+          const enumeration = FACETS[key].enumeration;
           const selected = query[key]?.[0] ?? "";
           return (
             <div>
-              <label for={`f-${key}`}>{key.replace("_", " ")}</label>
+              <label for={`f-${key}`}>{FACETS[key].label}</label>
               <br />
               <select id={`f-${key}`} name={key}>
                 <option value="">Any</option>

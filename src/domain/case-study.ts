@@ -23,6 +23,20 @@ import {
 
 const yearMonth = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, "must be YYYY or YYYY-MM");
 
+const ISO_DATE = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** A calendar date, YYYY-MM-DD, that exists (no 31 April). */
+const calendarDate = z
+  .string()
+  .regex(ISO_DATE, "must be YYYY-MM-DD")
+  .refine((text) => {
+    const parts = ISO_DATE.exec(text);
+    if (!parts) return true; // the pattern has said what is wrong
+    const [year, month, day] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
+    const date = new Date(Date.UTC(year, month - 1, day));
+    return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  }, "is not a calendar date");
+
 /** How far a relative change may disagree with its baseline and follow-up, in percentage points. */
 const RELATIVE_CHANGE_TOLERANCE_PP = 0.5;
 
@@ -156,6 +170,11 @@ export const caseStudySchema = z
       )
       .max(20)
       .default([]),
+    reviewed: calendarDate
+      .optional()
+      .describe(
+        "The day someone last checked every figure of the record against its sources (never the build date); shown as 'last reviewed', and flagged as possibly out of date after 24 months",
+      ),
     body: z.string().max(200_000).default(""),
   })
   .superRefine((record, ctx) => {

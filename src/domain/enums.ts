@@ -1,6 +1,7 @@
 /**
  * The closed enumerations of the case-study contract, each with its human label.
  * Adding a value here is the one deliberate change every layer (validation, SQL facets, labels, OpenAPI) picks up.
+ * Which of them are facets (filters with counts and a glossary page) is declared in facets.ts.
  */
 
 function enumeration<const T extends Record<string, string>>(labels: T) {
@@ -40,6 +41,8 @@ export const payerTypes = enumeration({
   cooperative: "Cooperative",
   philanthropy: "Philanthropy",
   public_health: "Public health",
+  research: "Research funding",
+  unspecified: "Payer not stated",
 });
 
 export const financingModels = enumeration({
@@ -215,18 +218,3 @@ export const sourceKinds = enumeration({
   web_page: "Web page",
   source_document: "Source document",
 });
-
-/** The enumerations a case study can be filtered and faceted by, keyed by the API's filter name. */
-export const facetEnumerations = {
-  condition: conditions,
-  modality: modalities,
-  financing_model: financingModels,
-  payer_type: payerTypes,
-  design: designs,
-  provenance: provenances,
-  care_setting: careSettings,
-  metric: metrics,
-  status: statuses,
-} as const;
-
-export type FacetName = keyof typeof facetEnumerations | "country";

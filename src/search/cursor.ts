@@ -3,7 +3,7 @@
  * after this key" in an order that ends with the id never repeats or skips a record, even when records are added
  * between pages (an offset would shift).
  */
-import { type CursorKey, orderOf, type Sort } from "./queries";
+import { type CursorKey, ORDER_KEYS, type Sort } from "./model";
 
 function toBase64Url(text: string): string {
   const bytes = new TextEncoder().encode(text);
@@ -40,7 +40,7 @@ export function decodeCursor(cursor: string, sort: Sort): CursorKey | null {
   }
   if (!Array.isArray(value) || value[0] !== sort) return null;
   const key = value.slice(1);
-  const columns = orderOf(sort).keys;
+  const columns: readonly string[] = ORDER_KEYS[sort];
   if (key.length !== columns.length) return null;
   const ok = key.every((v, i) => {
     if (columns[i] === "id" || columns[i] === "g") return Number.isSafeInteger(v);

@@ -16,9 +16,7 @@
  *
  * A record's score is its best outcome for the metric; records without a scorable outcome for it sort last.
  */
-import type { metrics } from "../domain/enums";
-
-export type Metric = (typeof metrics.values)[number];
+import type { Metric } from "./model";
 
 /** +1: more is better; −1: fewer is better; 0: unknown, so the magnitude counts. */
 export const METRIC_DIRECTION: Record<Metric, 1 | -1 | 0> = {

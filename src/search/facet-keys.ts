@@ -8,32 +8,22 @@
  *
  * Pure: no I/O, so unit tests cover it directly.
  */
-import type { FacetCount, SearchFacet } from "./queries";
+import { FACETS } from "../domain/facets";
+import type { FacetCount, SearchFacet } from "./model";
 
 /**
- * The letter each facet's tokens start with. Stored in the database: never change or reuse a letter (add new ones),
- * or records written before would count under the wrong facet until they are rewritten.
+ * The letter each facet's tokens start with (FACETS[facet].keyCode). Stored in the database: never change or reuse a
+ * letter (add new ones), or records written before would count under the wrong facet until they are rewritten.
  */
-export const FACET_KEY_CODES = {
-  status: "s",
-  provenance: "v",
-  design: "d",
-  care_setting: "e",
-  country: "n",
-  grade: "g",
-  payer_type: "p",
-  financing_model: "f",
-  modality: "m",
-  condition: "c",
-  metric: "o",
-  has_cost_figures: "h",
-} as const satisfies Record<SearchFacet, string>;
+export const FACET_KEY_CODES = Object.fromEntries(
+  (Object.keys(FACETS) as SearchFacet[]).map((facet) => [facet, FACETS[facet].keyCode]),
+) as { readonly [F in SearchFacet]: (typeof FACETS)[F]["keyCode"] };
 
 const FACET_BY_CODE: ReadonlyMap<string, SearchFacet> = new Map(
   (Object.entries(FACET_KEY_CODES) as [SearchFacet, string][]).map(([facet, code]) => [code, facet]),
 );
 
-/** The facet keys of a record, from its facet rows: what refreshFacetKeysStatement stores, for tests and tools. */
+/** A record's facet keys from its facet rows, as the write path stores them (facetKeysStatement). */
 export function facetKeysOf(rows: readonly (readonly [string, string])[]): string {
   return rows.map(([facet, value]) => `${FACET_KEY_CODES[facet as SearchFacet]}${value}`).join(" ");
 }

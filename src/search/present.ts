@@ -1,11 +1,11 @@
 /** Maps search rows to the API's shapes: hits with escaped snippets and key figures, facets with labels. */
 import type { Outcome } from "../domain/case-study";
-import { facetEnumerations } from "../domain/enums";
-import { formatOutcomeContext, formatOutcomeValue, outcomeName } from "../domain/format";
+import { facetValueLabel } from "../domain/facets";
 import { grades } from "../domain/grading";
 import { escapeHtml } from "../domain/html";
-import { effectScale, type Metric } from "./effect";
-import type { FacetCount, HitRow, SearchFacet } from "./queries";
+import { keyFigures } from "../domain/key-figures";
+import { effectScale } from "./effect";
+import type { FacetCount, HitRow, Metric, SearchFacet } from "./model";
 import type { SearchResponse } from "./schemas";
 
 /**
@@ -41,33 +41,6 @@ export function snippetRepeatsSummary(snippet: string | null, summary: string): 
   return escapeHtml(summary).includes(plain);
 }
 
-/**
- * Formatted figures by outcome. Formatting goes through toLocaleString, which builds an Intl formatter per call
- * (about 10 µs each, 300 µs for a page of hits); the text is a pure function of the outcome, so the isolate keeps
- * the most recent ones. Bounded: cleared when full.
- */
-const figureCache = new Map<string, { metric: string; label: string; text: string }>();
-const FIGURE_CACHE_SIZE = 5000;
-
-function keyFigure(o: Outcome) {
-  const key = JSON.stringify(o);
-  let figure = figureCache.get(key);
-  if (!figure) {
-    if (figureCache.size >= FIGURE_CACHE_SIZE) figureCache.clear();
-    figure = { metric: o.metric, label: outcomeName(o), text: `${formatOutcomeValue(o)} ${formatOutcomeContext(o)}` };
-    figureCache.set(key, figure);
-  }
-  return figure;
-}
-
-/** Up to three headline figures, formatted as on the record page; the ranked metric's figure first when sorting by it. */
-export function hitKeyFigures(outcomes: Outcome[], first: Metric | null, max = 3) {
-  const ordered = first
-    ? [...outcomes.filter((o) => o.metric === first), ...outcomes.filter((o) => o.metric !== first)]
-    : outcomes;
-  return ordered.slice(0, max).map(keyFigure);
-}
-
 export type SearchHit = SearchResponse["hits"][number];
 
 export function toHit(row: HitRow, origin: string, effectMetric: Metric | null): SearchHit {
@@ -84,19 +57,10 @@ export function toHit(row: HitRow, origin: string, effectMetric: Metric | null):
     evidence_year: row.evidence_year,
     payer_types: row.payer_types ?? [],
     financing_models: row.financing_models ?? [],
-    key_figures: hitKeyFigures((row.outcomes ?? []) as Outcome[], effectMetric),
+    key_figures: keyFigures((row.outcomes ?? []) as Outcome[], { first: effectMetric }),
     effect: effectMetric ? { metric: effectMetric, score: row.e, scale: effectScale(effectMetric) } : null,
     url: `${origin}/api/v1/case-studies/${row.slug}`,
   };
-}
-
-/** A facet value's label; the grade facet reads "B or stronger" because its filter is a minimum. */
-export function facetLabel(facet: SearchFacet, value: string): string {
-  if (facet === "grade") return value === "A" ? "A" : `${value} or stronger`;
-  if (facet === "has_cost_figures") return "States cost or ROI figures";
-  if (facet === "country") return value === "ZZ" ? "Several countries" : value;
-  const enumeration = (facetEnumerations as Record<string, { label(v: string): string } | undefined>)[facet];
-  return enumeration ? enumeration.label(value) : value;
 }
 
 export type FacetValues = SearchResponse["facets"][SearchFacet];
@@ -121,21 +85,26 @@ export function groupFacets(
       for (const grade of grades) {
         running += rows.find((r) => r.value === grade)?.count ?? 0;
         if (running > 0 || chosen.has(grade)) {
-          values.push({ value: grade, label: facetLabel(facet, grade), count: running, selected: chosen.has(grade) });
+          values.push({
+            value: grade,
+            label: facetValueLabel(facet, grade),
+            count: running,
+            selected: chosen.has(grade),
+          });
         }
       }
     } else {
       values = rows
         .map((r) => ({
           value: r.value,
-          label: facetLabel(facet, r.value),
+          label: facetValueLabel(facet, r.value),
           count: r.count,
           selected: chosen.has(r.value),
         }))
         .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
       for (const value of chosen) {
         if (!values.some((v) => v.value === value)) {
-          values.push({ value, label: facetLabel(facet, value), count: 0, selected: true });
+          values.push({ value, label: facetValueLabel(facet, value), count: 0, selected: true });
         }
       }
     }

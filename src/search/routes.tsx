@@ -1,6 +1,7 @@
 /** Search routes: the API, the /search page, and the health check that doubles as the benchmark's floor. */
 import type { Context } from "hono";
 import { Hono } from "hono";
+import { ping } from "../db/health";
 import type { FieldError } from "../domain/case-study";
 import { toFieldErrors } from "../domain/case-study";
 import type { AppEnv } from "../env";
@@ -8,8 +9,9 @@ import { ProblemError, validationProblem } from "../http/problem";
 import { queryObject } from "../http/validate";
 import type { ApiRoute } from "../openapi/registry";
 import { encodeCursor } from "./cursor";
+import { SEARCH_FACETS, type SearchOutcome } from "./model";
 import { groupFacets, toHit } from "./present";
-import { ping, runSearch, SEARCH_FACETS, type SearchOutcome } from "./queries";
+import { runSearch } from "./run";
 import {
   healthResponseSchema,
   type SearchQuery,

@@ -1,9 +1,10 @@
 /** Request and response schemas of search: validation, types and the OpenAPI description from one place. */
 import * as z from "zod";
-import { facetFilterShape, keyFigureSchema } from "../case-studies/schemas";
 import { metrics } from "../domain/enums";
+import { facetFilterShape } from "../domain/facets";
 import { grades } from "../domain/grading";
-import { SEARCH_FACETS, SORTS } from "./queries";
+import { keyFigureSchema } from "../domain/key-figures";
+import { SEARCH_FACETS, SORTS } from "./model";
 
 /** Query keys that may take several values (repeated, or comma-separated); `q` is joined instead. */
 export const searchArrayKeys: ReadonlySet<string> = new Set(Object.keys(facetFilterShape));

@@ -1,14 +1,13 @@
 /** From a validated request to what the query module runs, and the URLs of search states. Pure: no I/O. */
-import { facetFilterShape } from "../case-studies/schemas";
+import { LIST_FILTER_NAMES } from "../domain/facets";
 import { grades } from "../domain/grading";
 import { decodeCursor } from "./cursor";
-import type { Metric } from "./effect";
+import { DEFAULT_STATUSES, type Metric, type SearchFacet, type SearchSpec, type Sort } from "./model";
 import { type ParsedQuery, parseQuery } from "./parse";
-import { DEFAULT_STATUSES, type SearchFacet, type SearchSpec, type Sort } from "./queries";
 import type { SearchQuery } from "./schemas";
 
-/** Enumerated filters that map one to one onto a facet of the same name. */
-const LIST_FILTERS = Object.keys(facetFilterShape) as (keyof typeof facetFilterShape & SearchFacet)[];
+/** The list filters map one to one onto the facet of the same name. */
+const LIST_FILTERS = LIST_FILTER_NAMES;
 
 export interface PreparedSearch {
   spec: SearchSpec;

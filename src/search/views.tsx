@@ -4,10 +4,11 @@
  */
 import { raw } from "hono/html";
 import { financingModels, metrics, payerTypes } from "../domain/enums";
+import { FACETS, facetValueLabel } from "../domain/facets";
 import { CaseStudyCard } from "../views/evidence";
 import { Layout } from "../views/layout";
-import { facetLabel, type SearchHit, snippetRepeatsSummary } from "./present";
-import type { SearchFacet, Sort } from "./queries";
+import type { SearchFacet, Sort } from "./model";
+import { type SearchHit, snippetRepeatsSummary } from "./present";
 import type { SearchQuery, SearchResponse } from "./schemas";
 import { searchHref } from "./spec";
 
@@ -21,21 +22,23 @@ export interface SearchPageModel {
 
 const FORM_ID = "search-form";
 
-/** Sidebar order, and the facets folded away unless one of their values is chosen. */
-const SIDEBAR: { facet: SearchFacet; title: string; folded?: boolean }[] = [
-  { facet: "condition", title: "Condition" },
-  { facet: "modality", title: "Modality" },
-  { facet: "payer_type", title: "Who paid" },
-  { facet: "financing_model", title: "How it was financed" },
-  { facet: "grade", title: "Minimum evidence grade" },
-  { facet: "design", title: "Study design" },
-  { facet: "provenance", title: "Provenance" },
-  { facet: "has_cost_figures", title: "Cost and ROI" },
-  { facet: "metric", title: "Outcome measured", folded: true },
-  { facet: "country", title: "Country", folded: true },
-  { facet: "care_setting", title: "Care setting", folded: true },
-  { facet: "status", title: "Status", folded: true },
-];
+/** Sidebar order, and the facets folded away unless one of their values is chosen (titles: domain/facets.ts). */
+const SIDEBAR: { facet: SearchFacet; title: string; folded?: boolean }[] = (
+  [
+    { facet: "condition" },
+    { facet: "modality" },
+    { facet: "payer_type" },
+    { facet: "financing_model" },
+    { facet: "grade" },
+    { facet: "design" },
+    { facet: "provenance" },
+    { facet: "has_cost_figures" },
+    { facet: "metric", folded: true },
+    { facet: "country", folded: true },
+    { facet: "care_setting", folded: true },
+    { facet: "status", folded: true },
+  ] satisfies { facet: SearchFacet; folded?: boolean }[]
+).map((s) => ({ ...s, title: FACETS[s.facet].label }));
 
 const SORT_LABELS: Record<Sort, string> = {
   relevance: "Relevance",
@@ -85,11 +88,17 @@ export function activeChips(query: SearchQuery): Chip[] {
   for (const key of LIST_KEYS) {
     for (const value of query[key] ?? []) {
       if (key === "status" && value === "published" && (query.status?.length ?? 0) <= 1) continue;
-      chips.push({ label: `${facetTitle(key)}: ${facetLabel(key, value)}`, href: href(without(query, key, value)) });
+      chips.push({
+        label: `${facetTitle(key)}: ${facetValueLabel(key, value)}`,
+        href: href(without(query, key, value)),
+      });
     }
   }
   if (query.min_grade) {
-    chips.push({ label: `Grade: ${facetLabel("grade", query.min_grade)}`, href: href(without(query, "min_grade")) });
+    chips.push({
+      label: `Grade: ${facetValueLabel("grade", query.min_grade)}`,
+      href: href(without(query, "min_grade")),
+    });
   }
   if (query.has_cost_figures === "true") {
     chips.push({ label: "States cost or ROI figures", href: href(without(query, "has_cost_figures")) });
@@ -104,7 +113,7 @@ export function activeChips(query: SearchQuery): Chip[] {
 }
 
 function facetTitle(facet: SearchFacet): string {
-  return SIDEBAR.find((s) => s.facet === facet)?.title ?? facet;
+  return FACETS[facet].label;
 }
 
 /** The filters to drop when nothing matched, each with the number of records it would bring back. */
@@ -114,13 +123,13 @@ function dropSuggestions(query: SearchQuery, response: SearchResponse): { label:
     if (key === "status" || !query[key]?.length) continue;
     const n = response.without[key];
     if (n) {
-      const labels = (query[key] as string[]).map((v) => facetLabel(key, v)).join(" or ");
+      const labels = (query[key] as string[]).map((v) => facetValueLabel(key, v)).join(" or ");
       out.push({ label: `${facetTitle(key)}: ${labels}`, href: href(without(query, key)), n });
     }
   }
   if (query.min_grade && response.without.grade) {
     out.push({
-      label: `Grade: ${facetLabel("grade", query.min_grade)}`,
+      label: `Grade: ${facetValueLabel("grade", query.min_grade)}`,
       href: href(without(query, "min_grade")),
       n: response.without.grade,
     });

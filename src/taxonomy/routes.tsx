@@ -1,21 +1,10 @@
 /** The glossary: plain-words explanations of every financing model, modality, condition and other term. */
 import { Hono } from "hono";
-import { facetEnumerations } from "../domain/enums";
+import { FACET_OF_GLOSSARY, FACETS } from "../domain/facets";
 import type { AppEnv } from "../env";
 import { taxonomyPages } from "../generated/taxonomy";
 import { ProblemError } from "../http/problem";
 import { Layout } from "../views/layout";
-
-const FACET_OF_KIND: Record<string, keyof typeof facetEnumerations> = {
-  financing_models: "financing_model",
-  modalities: "modality",
-  conditions: "condition",
-  payer_types: "payer_type",
-  designs: "design",
-  provenance: "provenance",
-  care_settings: "care_setting",
-  metrics: "metric",
-};
 
 export const taxonomyRoutes = new Hono<AppEnv>();
 
@@ -38,8 +27,8 @@ taxonomyRoutes.get("/taxonomy", (c) =>
 taxonomyRoutes.get("/taxonomy/:kind", (c) => {
   const page = taxonomyPages.find((p) => p.kind === c.req.param("kind"));
   if (!page) throw new ProblemError(404, "There is no glossary page at this address.");
-  const facet = FACET_OF_KIND[page.kind];
-  const enumeration = facet ? facetEnumerations[facet] : undefined;
+  const facet = FACET_OF_GLOSSARY[page.kind];
+  const enumeration = facet ? FACETS[facet].enumeration : undefined;
   return c.html(
     <Layout title={page.title}>
       <p class="small muted">

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { parseCaseStudy } from "../../src/domain/case-study";
-import { get, getJson } from "./helpers";
+import { get, getJson, writeRecords, writeVariant } from "./helpers";
 
 type List = {
   items: { slug: string; evidence_grade: string; provenance: string; status: string; conditions: string[] }[];
@@ -173,5 +173,33 @@ describe("case-study pages", () => {
     const res = await get("/case-studies?condition=flu");
     expect(res.status).toBe(400);
     expect(await res.text()).toContain("condition");
+  });
+});
+
+describe("the record page's review date", () => {
+  const from = "gerac-acupuncture-low-back-pain-trial";
+  const page = async (slug: string) => (await get(`/case-studies/${slug}`)).text();
+
+  it("shows no date for a record that states no review (never the date it was loaded)", async () => {
+    const html = await page(from);
+    expect(html).not.toContain("Last updated");
+    expect(html).not.toContain("Last reviewed");
+  });
+
+  it("shows the review date, and flags a review older than 24 months as possibly out of date", async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    await writeVariant(from, (r) => ({ ...r, slug: "review-date-recent", reviewed: today }));
+    const recent = await page("review-date-recent");
+    expect(recent).toContain(`Last reviewed <time datetime="${today}">`);
+    expect(recent).not.toContain("may be out of date");
+
+    await writeVariant(from, (r) => ({ ...r, slug: "review-date-old", reviewed: "2019-06-30" }));
+    const old = await page("review-date-old");
+    expect(old).toContain('Last reviewed <time datetime="2019-06-30">30 June 2019</time>');
+    expect(old).toContain("This record may be out of date.");
+
+    const { body } = await getJson<{ reviewed?: string }>("/api/v1/case-studies/review-date-old");
+    expect(body.reviewed).toBe("2019-06-30");
+    await writeRecords({ kind: "delete", slug: "review-date-recent" }, { kind: "delete", slug: "review-date-old" });
   });
 });

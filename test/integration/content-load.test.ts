@@ -1,7 +1,11 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { deleteMissingContentStatement } from "../../src/case-studies/queries";
 import { runBatch } from "../../src/db/statements";
+import { writeStatements } from "../../src/records/write-path";
+
+/** The seed's removal of content records whose file is gone, through the write path. */
+const keepOnly = (slugs: string[]) =>
+  writeStatements([{ kind: "deleteContentExcept", slugs }], "2026-01-02T00:00:00.000Z");
 
 async function counts() {
   const row = await env.DB.prepare(
@@ -28,7 +32,7 @@ describe("loading content into D1", () => {
     const id = (await env.DB.prepare("SELECT id FROM case_studies WHERE slug = ?1").bind(slug).first<{ id: number }>())!
       .id;
 
-    await runBatch(env.DB, [deleteMissingContentStatement(kept)]);
+    await runBatch(env.DB, keepOnly(kept));
 
     expect(await env.DB.prepare("SELECT 1 FROM case_studies WHERE slug = ?1").bind(slug).first()).toBeNull();
     for (const table of ["outcomes", "sources", "case_study_facets"]) {
@@ -48,7 +52,7 @@ describe("loading content into D1", () => {
     await env.DB.prepare(
       "UPDATE case_studies SET origin = 'api' WHERE slug = 'rural-cooperative-membership-clinic'",
     ).run();
-    await runBatch(env.DB, [deleteMissingContentStatement([])]);
+    await runBatch(env.DB, keepOnly([]));
     const left = await env.DB.prepare("SELECT slug FROM case_studies").all<{ slug: string }>();
     expect(left.results.map((r) => r.slug)).toEqual(["rural-cooperative-membership-clinic"]);
     await runBatch(env.DB, env.TEST_SEED);

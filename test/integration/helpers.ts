@@ -1,9 +1,7 @@
 import { env, SELF } from "cloudflare:test";
-import { upsertCaseStudyStatements } from "../../src/case-studies/queries";
 import { runBatch } from "../../src/db/statements";
 import { type CaseStudy, parseCaseStudy } from "../../src/domain/case-study";
-import { deriveFields } from "../../src/domain/derive";
-import { refreshFacetCountsStatement } from "../../src/search/queries";
+import { type RecordWrite, writeStatements } from "../../src/records/write-path";
 
 /** Fetches a path from the Worker under test. */
 export function get(path: string, init?: RequestInit): Promise<Response> {
@@ -15,16 +13,23 @@ export async function getJson<T = unknown>(path: string): Promise<{ res: Respons
   return { res, body: (await res.json()) as T };
 }
 
-/** A copy of a real record, changed, written through the same statements as the content seed (with the refresh). */
-export async function writeVariant(from: string, change: (r: CaseStudy) => CaseStudy): Promise<void> {
-  const { body } = await getJson(`/api/v1/case-studies/${from}`);
+/** Runs writes through the one write path, as one batch (the way the content seed and the write API do). */
+export async function writeRecords(...writes: RecordWrite[]): Promise<void> {
+  await runBatch(env.DB, writeStatements(writes, "2026-01-02T00:00:00.000Z"));
+}
+
+/** A record as the API returns it, parsed back into the contract's shape. */
+export async function readRecord(slug: string): Promise<CaseStudy> {
+  const { body } = await getJson(`/api/v1/case-studies/${slug}`);
   const parsed = parseCaseStudy(body, { acceptDerived: true });
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  const record = change(structuredClone(parsed.record));
-  await runBatch(env.DB, [
-    ...upsertCaseStudyStatements(record, deriveFields(record), "api", "2026-01-02T00:00:00.000Z"),
-    refreshFacetCountsStatement(),
-  ]);
+  return parsed.record;
+}
+
+/** A copy of a real record, changed, written through the write path. */
+export async function writeVariant(from: string, change: (r: CaseStudy) => CaseStudy): Promise<void> {
+  const record = change(structuredClone(await readRecord(from)));
+  await writeRecords({ kind: "upsert", record, origin: "api" });
 }
 
 /**
@@ -48,9 +53,6 @@ export async function withIdsFrom(firstId: number, write: () => Promise<void>): 
   try {
     await write();
   } finally {
-    await runBatch(env.DB, [
-      { sql: "DELETE FROM case_studies WHERE slug = 'test-id-placeholder'", params: [] },
-      refreshFacetCountsStatement(),
-    ]);
+    await writeRecords({ kind: "delete", slug: "test-id-placeholder" });
   }
 }

@@ -7,7 +7,7 @@
 import { createExecutionContext, env } from "cloudflare:test";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { facetEnumerations } from "../../src/domain/enums";
+import { FACETS, LIST_FILTER_NAMES } from "../../src/domain/facets";
 import worker from "../../src/index";
 import type { SearchResponse } from "../../src/search/schemas";
 import { get } from "./helpers";
@@ -90,7 +90,10 @@ const rarely = <T>(valid: fc.Arbitrary<T>, invalid: fc.Arbitrary<T>) =>
 
 const enumValue = (values: readonly string[]) => rarely(fc.constantFrom(...values), fc.string({ maxLength: 8 }));
 
-const listFilters = Object.entries(facetEnumerations).map(([key, e]) =>
+const listFilters = LIST_FILTER_NAMES.flatMap((key) => {
+  const e = FACETS[key].enumeration;
+  return e ? [[key, e] as const] : [];
+}).map(([key, e]) =>
   fc.option(
     fc.array(enumValue(e.values), { minLength: 1, maxLength: 3 }).map((values) => [key, values] as const),
     {
@@ -119,7 +122,7 @@ const filters = fc.record({
   sort: fc.option(rarely(fc.constantFrom("relevance", "newest", "strongest", "effect"), fc.constant("bogus")), {
     nil: undefined,
   }),
-  effect_metric: fc.option(enumValue(facetEnumerations.metric.values), { nil: undefined }),
+  effect_metric: fc.option(enumValue(FACETS.metric.enumeration.values), { nil: undefined }),
   limit: fc.option(rarely<number | string>(fc.integer({ min: 1, max: 50 }), fc.constantFrom(0, 51, "ten")), {
     nil: undefined,
   }),

@@ -1,8 +1,9 @@
 // Search through the Worker (workerd), over the real content seeded by setup.ts.
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { KEYS_CHUNK_BITS, SEARCH_FACETS } from "../../src/search/queries";
+import { SEARCH_FACETS } from "../../src/search/model";
 import type { SearchResponse } from "../../src/search/schemas";
+import { KEYS_CHUNK_BITS } from "../../src/search/statement";
 import { get, getJson, withIdsFrom, writeVariant } from "./helpers";
 
 type Problem = { status: number; detail: string; errors?: { path: string; message: string }[] };

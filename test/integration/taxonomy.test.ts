@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { facetEnumerations } from "../../src/domain/enums";
+import { FACETS } from "../../src/domain/facets";
 import { get } from "./helpers";
 
 describe("glossary pages", () => {
@@ -11,9 +11,9 @@ describe("glossary pages", () => {
   });
 
   const pages = [
-    ["financing_models", facetEnumerations.financing_model.values],
-    ["modalities", facetEnumerations.modality.values],
-    ["conditions", facetEnumerations.condition.values],
+    ["financing_models", FACETS.financing_model.enumeration.values],
+    ["modalities", FACETS.modality.enumeration.values],
+    ["conditions", FACETS.condition.enumeration.values],
   ] as const;
   for (const [kind, values] of pages) {
     it(`${kind} explains every value with an anchor and a link to its case studies`, async () => {

@@ -206,6 +206,7 @@ describe("case-study contract: every rule rejects what it should, naming the fie
         "period",
         "population",
         "provenance",
+        "reviewed",
         "setting",
         "slug",
         "sources",

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { countFacetKeys, FACET_KEY_CODES, type FacetCounting, facetKeysOf } from "../../../src/search/facet-keys";
-import type { FacetCount, SearchFacet } from "../../../src/search/queries";
+import type { FacetCount, SearchFacet } from "../../../src/search/model";
 
 const sorted = (counts: FacetCount[]) =>
   [...counts].sort((a, b) => `${a.facet}:${a.value}`.localeCompare(`${b.facet}:${b.value}`));

@@ -1,7 +1,8 @@
 /**
- * All SQL of search. One search is ONE D1 statement (one round trip): the page of hits, the total, the totals
- * without each filter and every facet's counts, built here from a validated SearchSpec. One statement rather than a
- * batch of two, so the full-text matches are found, ranked and flagged once for both the hits and the counts.
+ * The search statement, built from a validated SearchSpec, and how its rows become an answer (readResult). One
+ * search is ONE D1 statement (one round trip): the page of hits, the total, the totals without each filter and every
+ * facet's counts. One statement rather than a batch of two, so the full-text matches are found, ranked and flagged
+ * once for both the hits and the counts.
  *
  * Safety: the FTS5 expression, years, cursor keys and limit are bound parameters. Filter values are inlined as SQL
  * literals, because a request may carry dozens of them and D1 allows only 100 bound parameters per statement; they
@@ -18,33 +19,21 @@
  */
 import type { BoundStatement, SqlValue } from "../db/statements";
 import { statuses } from "../domain/enums";
-import type { Grade } from "../domain/grading";
-import { SEARCH_CACHE_LIMITS, VersionedCache } from "./cache";
-import { type Metric, outcomeScoreSql } from "./effect";
-import { countFacetKeys, FACET_KEY_CODES, type FacetCounting } from "./facet-keys";
-
-/** Facet names, as stored in case_study_facets.facet; each is also a filter. */
-export const SEARCH_FACETS = [
-  "condition",
-  "modality",
-  "financing_model",
-  "payer_type",
-  "design",
-  "provenance",
-  "grade",
-  "metric",
-  "country",
-  "care_setting",
-  "has_cost_figures",
-  "status",
-] as const;
-export type SearchFacet = (typeof SEARCH_FACETS)[number];
-
-export const SORTS = ["relevance", "newest", "strongest", "effect"] as const;
-export type Sort = (typeof SORTS)[number];
-
-/** The statuses shown unless others are asked for. */
-export const DEFAULT_STATUSES: readonly string[] = ["published"];
+import { outcomeScoreSql } from "./effect";
+import { countFacetKeys, type FacetCounting } from "./facet-keys";
+import {
+  type CursorKey,
+  DEFAULT_STATUSES,
+  type FacetCount,
+  type HitRow,
+  ORDER_KEYS,
+  SEARCH_FACETS,
+  type SearchAnswer,
+  type SearchFacet,
+  type SearchOutcome,
+  type SearchSpec,
+  type Sort,
+} from "./model";
 
 /** bm25 column weights: title and summary over tags over body (columns in the order of case_studies_fts). */
 export const BM25_WEIGHTS = { title: 6, summary: 4, tags_text: 2, body_text: 1 } as const;
@@ -58,72 +47,6 @@ const BM25_SQL = `bm25(case_studies_fts, ${BM25_WEIGHTS.title}, ${BM25_WEIGHTS.s
  * it are exact.
  */
 export const RELEVANCE_BANDS = 20;
-
-/** Sort key values of the last hit on a page, in the sort's key order (see `orderOf`). */
-export type CursorKey = (number | null)[];
-
-export interface SearchSpec {
-  /** FTS5 expression that must match (from parse.ts), or null for no words. */
-  match: string | null;
-  /** FTS5 expression of exclusions when there is nothing to match ("everything but"), else null. */
-  excludeOnly: string | null;
-  /** Active filters: facet → accepted values. `status` defaults to DEFAULT_STATUSES. */
-  filters: Partial<Record<SearchFacet, readonly string[]>>;
-  yearFrom: number | null;
-  yearTo: number | null;
-  sort: Sort;
-  /** The metric ranked by sort=effect. */
-  effectMetric: Metric | null;
-  limit: number;
-  /** Resume after this key (keyset pagination). */
-  after: CursorKey | null;
-}
-
-export interface HitRow {
-  id: number;
-  slug: string;
-  title: string;
-  summary: string;
-  status: string;
-  provenance: string;
-  design: string;
-  grade: Grade;
-  grade_reason: string;
-  evidence_year: number | null;
-  /** The record's outcomes, payer types and financing models, as stored in its JSON. */
-  outcomes: unknown[];
-  payer_types: string[];
-  financing_models: string[];
-  /** FTS5 snippet (from the body when the words are there) with \u0001 / \u0002 around matched words; null without a query. */
-  snippet: string | null;
-  r: number | null;
-  e: number | null;
-  g: number;
-  y: number | null;
-}
-
-export interface FacetCount {
-  facet: SearchFacet;
-  value: string;
-  count: number;
-}
-
-/** What a search found: the part of its outcome that depends only on the search and the data (and is cached). */
-export type SearchAnswer = Omit<SearchOutcome, "d1" | "cache">;
-
-export interface SearchOutcome {
-  hits: HitRow[];
-  total: number;
-  facets: FacetCount[];
-  /** Totals with one filter dropped, keyed by the filter (a facet name or "year"); only for active filters. */
-  without: Partial<Record<SearchFacet | "year" | "filters", number>>;
-  /** Key of the last hit when there are more, else null. */
-  nextKey: CursorKey | null;
-  /** What the search cost in D1: statements sent, round trips, and rows read, from D1's result meta. */
-  d1: { statements: number; roundTrips: number; rowsRead: number; durationMs: number };
-  /** Whether the answer came from this isolate's cache of results (see runSearch). */
-  cache: "hit" | "miss" | "stale" | "bypass";
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Filters as SQL
@@ -217,8 +140,8 @@ function excludeOnlyPredicate(spec: SearchSpec, params: Params): string | null {
 interface Order {
   /** ORDER BY over the page columns r, e, g, y, id. */
   orderBy: string;
-  /** The cursor's key columns, in order. */
-  keys: ("r" | "e" | "g" | "y" | "id")[];
+  /** The cursor's key columns, in order (ORDER_KEYS). */
+  keys: readonly ("r" | "e" | "g" | "y" | "id")[];
   /** WHERE for "strictly after this key", over the same columns. */
   after(key: CursorKey, params: Params): string;
 }
@@ -234,7 +157,7 @@ export function orderOf(sort: Sort): Order {
     case "relevance":
       return {
         orderBy: "r, g DESC, id",
-        keys: ["r", "g", "id"],
+        keys: ORDER_KEYS.relevance,
         after: (key, p) => {
           const [r, g, id] = [p.bind(k(key, 0)), p.bind(k(key, 1)), p.bind(k(key, 2))];
           return `(r > ${r} OR (r = ${r} AND (g < ${g} OR (g = ${g} AND id > ${id}))))`;
@@ -244,7 +167,7 @@ export function orderOf(sort: Sort): Order {
       // Matches the (status, grade_rank DESC, id) index, so the browse walks it in order.
       return {
         orderBy: "g DESC, id",
-        keys: ["g", "id"],
+        keys: ORDER_KEYS.strongest,
         after: (key, p) => {
           const [g, id] = [p.bind(k(key, 0)), p.bind(k(key, 1))];
           return `(g <= ${g} AND (g < ${g} OR id > ${id}))`;
@@ -255,7 +178,7 @@ export function orderOf(sort: Sort): Order {
       // lowest, so last in DESC).
       return {
         orderBy: "y DESC, id",
-        keys: ["y", "id"],
+        keys: ORDER_KEYS.newest,
         after: (key, p) => {
           const id = p.bind(k(key, 1));
           if (k(key, 0) === null) return `(y IS NULL AND id > ${id})`;
@@ -266,7 +189,7 @@ export function orderOf(sort: Sort): Order {
     case "effect":
       return {
         orderBy: "e DESC, g DESC, id",
-        keys: ["e", "g", "id"],
+        keys: ORDER_KEYS.effect,
         after: (key, p) => {
           const [g, id] = [p.bind(k(key, 1)), p.bind(k(key, 2))];
           const tie = `(g < ${g} OR (g = ${g} AND id > ${id}))`;
@@ -503,7 +426,8 @@ ${parts.join("\nUNION ALL\n")}`,
   };
 }
 
-interface ResultRow {
+/** One row of the search statement's result (every part of the answer shares this shape). */
+export interface SearchResultRow {
   kind: "hit" | "counts" | "facet" | "keys";
   facet: string | null;
   value: string | null;
@@ -512,7 +436,11 @@ interface ResultRow {
 }
 
 /** The search's answer from one statement's rows (pure). */
-function readResult(spec: SearchSpec, statement: SearchStatement, results: readonly ResultRow[]): SearchAnswer {
+export function readResult(
+  spec: SearchSpec,
+  statement: SearchStatement,
+  results: readonly SearchResultRow[],
+): SearchAnswer {
   const rows: { n: number; hit: HitRow }[] = [];
   let total = 0;
   const without: SearchOutcome["without"] = {};
@@ -542,121 +470,4 @@ function readResult(spec: SearchSpec, statement: SearchStatement, results: reado
   const last = hits[hits.length - 1];
   const nextKey = hasMore && last ? order.keys.map((key) => last[key] ?? null) : null;
   return { hits, total, facets, without, nextKey };
-}
-
-/**
- * What a cached answer holds, for the cache's size bound: the length of its JSON. (Not the rows it was read from:
- * at 100k records those carry megabytes of facet keys that are counted and dropped.)
- */
-function answerSize(answer: SearchAnswer): number {
-  return JSON.stringify(answer).length;
-}
-
-const DATA_VERSION_SQL = "SELECT version FROM data_version WHERE id = 1";
-
-/** Results already computed in this isolate, valid while the data version they were computed from is current. */
-const searchCache = new VersionedCache<SearchAnswer>(SEARCH_CACHE_LIMITS);
-
-/**
- * Runs a search, reusing this isolate's result for the same search when the data has not changed since:
- *
- * - a search this isolate holds a result for: read the data version (one trivial statement); if the result is of
- *   that version, answer from it ("hit"), else run the search statement ("stale": two statements, two round trips);
- * - any other search: the version read and the search statement go to D1 together as one batch (one round trip,
- *   and the batch is one transaction, so the result is filed under the version it was computed from) ("miss");
- * - `cache: false` (the request said Cache-Control: no-cache): as a miss, never answered from the cache, and the
- *   fresh result replaces any held one ("bypass").
- *
- * So a search sends at most two D1 statements, and one round trip unless its held result went stale.
- */
-export async function runSearch(
-  db: D1Database,
-  spec: SearchSpec,
-  options: { cache: boolean } = { cache: true },
-): Promise<SearchOutcome> {
-  const key = JSON.stringify(spec);
-  const version = db.prepare(DATA_VERSION_SQL);
-  const statement = searchStatement(spec);
-  const search = db.prepare(statement.sql).bind(...statement.params);
-
-  if (options.cache && searchCache.has(key)) {
-    const checked = await version.all<{ version: string }>();
-    const current = checked.results[0]?.version ?? "";
-    const held = searchCache.get(key, current);
-    const checkCost = { rowsRead: checked.meta?.rows_read ?? 0, durationMs: checked.meta?.duration ?? 0 };
-    if (held) return { ...held, cache: "hit", d1: { statements: 1, roundTrips: 1, ...checkCost } };
-    const result = await search.all<ResultRow>();
-    const answer = readResult(spec, statement, result.results);
-    searchCache.set(key, current, answer, answerSize(answer));
-    return {
-      ...answer,
-      cache: "stale",
-      d1: {
-        statements: 2,
-        roundTrips: 2,
-        rowsRead: checkCost.rowsRead + (result.meta?.rows_read ?? 0),
-        durationMs: checkCost.durationMs + (result.meta?.duration ?? 0),
-      },
-    };
-  }
-
-  const [checked, result] = (await db.batch([version, search])) as [D1Result<{ version: string }>, D1Result<ResultRow>];
-  const answer = readResult(spec, statement, result.results);
-  searchCache.set(key, checked.results[0]?.version ?? "", answer, answerSize(answer));
-  return {
-    ...answer,
-    cache: options.cache ? "miss" : "bypass",
-    d1: {
-      statements: 2,
-      roundTrips: 1,
-      rowsRead: (checked.meta?.rows_read ?? 0) + (result.meta?.rows_read ?? 0),
-      durationMs: (checked.meta?.duration ?? 0) + (result.meta?.duration ?? 0),
-    },
-  };
-}
-
-/**
- * Recomputes facet_counts from the records, in one statement, so a write path can append it to the same atomic
- * batch that changed the records (the content seed does). One statement cannot both delete and insert, so every
- * existing row is rewritten with its current count (0 for values no published record has any more) by
- * INSERT OR REPLACE over the union of old keys and new counts.
- */
-export function refreshFacetCountsStatement(): BoundStatement {
-  return {
-    sql: `INSERT OR REPLACE INTO facet_counts (facet, value, n)
-SELECT facet, value, sum(n) FROM (
-  SELECT facet, value, 0 AS n FROM facet_counts
-  UNION ALL
-  SELECT f.facet, f.value, count(*) FROM case_study_facets f JOIN case_studies c ON c.id = f.case_study_id
-  WHERE c.status = 'published' AND f.facet <> 'status' GROUP BY f.facet, f.value
-  UNION ALL
-  SELECT 'status', status, count(*) FROM case_studies GROUP BY status
-) GROUP BY facet, value`,
-    params: [],
-  };
-}
-
-/** The facet_keys text of the records `where` selects, derived from their facet rows (see schema/0004). */
-const FACET_KEYS_SQL = `coalesce((SELECT group_concat(CASE f.facet ${Object.entries(FACET_KEY_CODES)
-  .map(([facet, code]) => `WHEN ${literal(facet)} THEN ${literal(code)}`)
-  .join(" ")} END || f.value, ' ') FROM case_study_facets f WHERE f.case_study_id = case_studies.id), '')`;
-
-/**
- * Rewrites facet_keys of one record (by slug) or of a range of ids from its facet rows. Every write of facet rows
- * runs it in the same batch, after them, so the search's counts always match the rows.
- */
-export function refreshFacetKeysStatement(which: { slug: string } | { idFrom: number; idTo: number }): BoundStatement {
-  if ("slug" in which) {
-    return { sql: `UPDATE case_studies SET facet_keys = ${FACET_KEYS_SQL} WHERE slug = ?1`, params: [which.slug] };
-  }
-  return {
-    sql: `UPDATE case_studies SET facet_keys = ${FACET_KEYS_SQL} WHERE id BETWEEN ?1 AND ?2`,
-    params: [which.idFrom, which.idTo],
-  };
-}
-
-/** The floor of the benchmark and a health check: one trivial D1 query. */
-export async function ping(db: D1Database): Promise<{ ok: boolean; rowsRead: number }> {
-  const result = await db.prepare("SELECT 1 AS ok").all<{ ok: number }>();
-  return { ok: result.results[0]?.ok === 1, rowsRead: result.meta?.rows_read ?? 0 };
 }

@@ -1,0 +1,298 @@
+/**
+ * The one write path for case studies. Every change to the records (the content seed, the test helpers, the coming
+ * write API; the synthetic bench loader for its derived tables) is a list of writes turned into ONE batch of
+ * statements by `writeStatements`, which always ends with what keeps the derived tables right. D1 runs a batch as
+ * one transaction, so readers see the records and their derived tables change together or not at all.
+ *
+ * - A record is upserted by slug (`INSERT … ON CONFLICT(slug) DO UPDATE`), so an edited record keeps its id: search
+ *   cursors (which break ties on id) stay valid across an edit, and rows that reference case_studies(id) survive it.
+ * - Its children (facet rows, outcomes, sources) are deleted by case_study_id and inserted again in the same batch.
+ *   The full-text row follows by itself: the triggers of schema/0001 and schema/0004 replace it on UPDATE of the
+ *   text columns and remove it on DELETE.
+ * - Derived tables, last: each written record's facet_keys (schema/0004) from its facet rows, then the browse counts
+ *   (facet_counts, schema/0002). The data version (schema/0005) is bumped by triggers on both tables.
+ *
+ * Statements are data (BoundStatement), so a caller can append its own to the same batch (a revision row, say) or
+ * inline them into a seed file. (The comments of schema/0002, 0004 and 0005 name src/search/queries.ts and a
+ * delete-and-insert upsert: that is where and how these statements were written when those migrations landed.)
+ */
+import { type BoundStatement, chunkRows, type SqlValue } from "../db/statements";
+import type { CaseStudy } from "../domain/case-study";
+import { type DerivedFields, deriveFields } from "../domain/derive";
+import { FACET_NAMES, FACETS, type FacetName } from "../domain/facets";
+
+/** Where a record came from: a file in content/ (the build may delete it) or the write API (it may not). */
+export type RecordOrigin = "content" | "api";
+
+/** One change to the records. */
+export type RecordWrite =
+  /** Create the record, or replace the one with its slug (keeping that one's id). */
+  | { kind: "upsert"; record: CaseStudy; origin: RecordOrigin }
+  /** Delete the record with this slug (its children go with it); nothing happens when there is none. */
+  | { kind: "delete"; slug: string }
+  /**
+   * Delete every content-built record whose slug is not listed: the content seed, for files that were removed.
+   * Records written through the API are never removed this way.
+   */
+  | { kind: "deleteContentExcept"; slugs: readonly string[] };
+
+/**
+ * The whole batch for a list of writes, in order, ending with the derived-table statements. `updatedAt` is stored
+ * as the records' write time (an ISO timestamp); it is bookkeeping, not a date shown to readers.
+ */
+export function writeStatements(writes: readonly RecordWrite[], updatedAt: string): BoundStatement[] {
+  const statements: BoundStatement[] = [];
+  const upserted: string[] = [];
+  for (const write of writes) {
+    if (write.kind === "upsert") {
+      statements.push(...upsertStatements(write.record, deriveFields(write.record), write.origin, updatedAt));
+      upserted.push(write.record.slug);
+    } else if (write.kind === "delete") {
+      statements.push({ sql: "DELETE FROM case_studies WHERE slug = ?1", params: [write.slug] });
+    } else {
+      statements.push({
+        sql: "DELETE FROM case_studies WHERE origin = 'content' AND slug NOT IN (SELECT value FROM json_each(?1))",
+        params: [JSON.stringify(write.slugs)],
+      });
+    }
+  }
+  statements.push(...derivedTableStatements({ slugs: upserted }));
+  return statements;
+}
+
+/** The facet rows a record contributes: one per enumerated value, so every facet counts the same way. */
+export function facetRows(
+  record: CaseStudy,
+  derived: Pick<DerivedFields, "grade" | "has_cost_figures">,
+): [FacetName, string][] {
+  const rows: [FacetName, string][] = [
+    ["status", record.status],
+    ["provenance", record.provenance],
+    ["design", record.design],
+    ["care_setting", record.setting.care_setting],
+    ["country", record.setting.country],
+    ["grade", derived.grade],
+  ];
+  for (const value of record.payer_types) rows.push(["payer_type", value]);
+  for (const value of record.financing_models) rows.push(["financing_model", value]);
+  for (const value of record.modalities) rows.push(["modality", value]);
+  for (const value of record.conditions) rows.push(["condition", value]);
+  for (const metric of new Set(record.outcomes.map((o) => o.metric))) rows.push(["metric", metric]);
+  if (derived.has_cost_figures) rows.push(["has_cost_figures", "true"]);
+  return rows;
+}
+
+const RECORD_COLUMNS = [
+  "slug",
+  "title",
+  "summary",
+  "status",
+  "provenance",
+  "design",
+  "care_setting",
+  "country",
+  "grade",
+  "grade_rank",
+  "grade_reason",
+  "evidence_year",
+  "population_size",
+  "has_cost_figures",
+  "tags_text",
+  "body_text",
+  "body_html",
+  "record_json",
+  "origin",
+  "updated_at",
+] as const;
+
+const CHILD_TABLES = ["case_study_facets", "outcomes", "sources"] as const;
+
+/** A record and its children: upsert by slug (keeping the id), then its children replaced. */
+function upsertStatements(
+  record: CaseStudy,
+  derived: DerivedFields,
+  origin: RecordOrigin,
+  updatedAt: string,
+): BoundStatement[] {
+  const values: Record<(typeof RECORD_COLUMNS)[number], SqlValue> = {
+    slug: record.slug,
+    title: record.title,
+    summary: record.summary,
+    status: record.status,
+    provenance: record.provenance,
+    design: record.design,
+    care_setting: record.setting.care_setting,
+    country: record.setting.country,
+    grade: derived.grade,
+    grade_rank: derived.grade_rank,
+    grade_reason: derived.grade_reason,
+    evidence_year: derived.evidence_year,
+    population_size: record.population.size ?? null,
+    has_cost_figures: derived.has_cost_figures ? 1 : 0,
+    tags_text: derived.tags_text,
+    body_text: derived.body_text,
+    body_html: derived.body_html,
+    record_json: JSON.stringify(record),
+    origin,
+    updated_at: updatedAt,
+  };
+  const updates = RECORD_COLUMNS.filter((c) => c !== "slug").map((c) => `${c} = excluded.${c}`);
+  return [
+    {
+      sql: `INSERT INTO case_studies (${RECORD_COLUMNS.join(", ")})
+VALUES (${RECORD_COLUMNS.map((_, i) => `?${i + 1}`).join(", ")})
+ON CONFLICT (slug) DO UPDATE SET ${updates.join(", ")}`,
+      params: RECORD_COLUMNS.map((c) => values[c]),
+    },
+    ...CHILD_TABLES.map((table) => ({
+      sql: `DELETE FROM ${table} WHERE case_study_id = (SELECT id FROM case_studies WHERE slug = ?1)`,
+      params: [record.slug],
+    })),
+    ...childInserts(record.slug, "case_study_facets", ["facet", "value"], facetRows(record, derived)),
+    ...childInserts(
+      record.slug,
+      "outcomes",
+      [
+        "position",
+        "metric",
+        "label",
+        "kind",
+        "value",
+        "unit",
+        "baseline",
+        "followup",
+        "comparison",
+        "horizon_months",
+        "per",
+        "price_year",
+        "ci_low",
+        "ci_high",
+        "n",
+        "source_key",
+        "quote",
+      ],
+      record.outcomes.map((o, i) => [
+        i,
+        o.metric,
+        o.label ?? null,
+        o.kind,
+        o.value,
+        o.unit,
+        o.baseline ?? null,
+        o.followup ?? null,
+        o.comparison,
+        o.horizon_months ?? null,
+        o.per ?? null,
+        o.price_year ?? null,
+        o.ci_low ?? null,
+        o.ci_high ?? null,
+        o.n ?? null,
+        o.source,
+        o.quote ?? null,
+      ]),
+    ),
+    ...childInserts(
+      record.slug,
+      "sources",
+      ["position", "key", "kind", "title", "authors_json", "publisher", "year", "url", "doi", "pmid", "accessed"],
+      record.sources.map((s, i) => [
+        i,
+        s.key,
+        s.kind,
+        s.title,
+        s.authors ? JSON.stringify(s.authors) : null,
+        s.publisher ?? null,
+        s.year ?? null,
+        s.url ?? null,
+        s.doi ?? null,
+        s.pmid ?? null,
+        s.accessed ?? null,
+      ]),
+    ),
+  ];
+}
+
+/** Multi-row inserts of a record's children, chunked so no statement passes D1's 100 bound parameters. */
+function childInserts(slug: string, table: string, columns: string[], rows: SqlValue[][]): BoundStatement[] {
+  return chunkRows(rows, columns.length, 1).map((chunk) => {
+    const params: SqlValue[] = [slug];
+    const tuples = chunk.map((row) => {
+      const placeholders = row.map((value) => {
+        params.push(value);
+        return `?${params.length}`;
+      });
+      return `(${placeholders.join(", ")})`;
+    });
+    const names = columns.map((_, i) => `column${i + 1}`).join(", ");
+    return {
+      sql: `WITH parent AS (SELECT id FROM case_studies WHERE slug = ?1)
+INSERT INTO ${table} (case_study_id, ${columns.join(", ")})
+SELECT parent.id, ${names} FROM parent, (VALUES ${tuples.join(", ")})`,
+      params,
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Derived tables
+
+/** Which records' facet rows were written: by slug (the write path) or by a range of ids (a bulk loader). */
+export type WrittenRecords = { slugs: readonly string[] } | { idFrom: number; idTo: number };
+
+/**
+ * What every batch that writes records ends with: the facet keys of the records whose facet rows it wrote, then the
+ * browse counts. A bulk loader that writes facet rows with its own SQL in chunks (scripts/lib/synthetic.ts) runs
+ * facetKeysStatement per chunk and facetCountsStatement once at the end, which is the same thing spread over files.
+ */
+export function derivedTableStatements(written: WrittenRecords): BoundStatement[] {
+  const keys = "slugs" in written && written.slugs.length === 0 ? [] : [facetKeysStatement(written)];
+  return [...keys, facetCountsStatement()];
+}
+
+/** Facet codes are one letter and facet names [a-z_]; checked anyway, because they are inlined into SQL. */
+function code(text: string): string {
+  if (!/^[a-z_]+$/.test(text)) throw new Error(`refusing to inline ${JSON.stringify(text)}`);
+  return `'${text}'`;
+}
+
+/** The facet_keys text of a case_studies row, derived from its facet rows (see schema/0004). */
+const FACET_KEYS_SQL = `coalesce((SELECT group_concat(CASE f.facet ${FACET_NAMES.map(
+  (facet) => `WHEN ${code(facet)} THEN ${code(FACETS[facet].keyCode)}`,
+).join(" ")} END || f.value, ' ') FROM case_study_facets f WHERE f.case_study_id = case_studies.id), '')`;
+
+/**
+ * Rewrites facet_keys of the given records from their facet rows. It runs in the same batch as the facet rows,
+ * after them, so the search's counts always match the rows.
+ */
+export function facetKeysStatement(written: WrittenRecords): BoundStatement {
+  if ("slugs" in written) {
+    return {
+      sql: `UPDATE case_studies SET facet_keys = ${FACET_KEYS_SQL} WHERE slug IN (SELECT value FROM json_each(?1))`,
+      params: [JSON.stringify(written.slugs)],
+    };
+  }
+  return {
+    sql: `UPDATE case_studies SET facet_keys = ${FACET_KEYS_SQL} WHERE id BETWEEN ?1 AND ?2`,
+    params: [written.idFrom, written.idTo],
+  };
+}
+
+/**
+ * Recomputes facet_counts from the records, in one statement. One statement cannot both delete and insert, so every
+ * existing row is rewritten with its current count (0 for values no published record has any more) by
+ * INSERT OR REPLACE over the union of old keys and new counts.
+ */
+export function facetCountsStatement(): BoundStatement {
+  return {
+    sql: `INSERT OR REPLACE INTO facet_counts (facet, value, n)
+SELECT facet, value, sum(n) FROM (
+  SELECT facet, value, 0 AS n FROM facet_counts
+  UNION ALL
+  SELECT f.facet, f.value, count(*) FROM case_study_facets f JOIN case_studies c ON c.id = f.case_study_id
+  WHERE c.status = 'published' AND f.facet <> 'status' GROUP BY f.facet, f.value
+  UNION ALL
+  SELECT 'status', status, count(*) FROM case_studies GROUP BY status
+) GROUP BY facet, value`,
+    params: [],
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * The model of search: what a search asks (SearchSpec), how results are ordered and resumed (sorts, cursor keys),
+ * and what it answers (hits, facet counts, totals). Types and constants only; it imports nothing from search/, so
+ * every other search module can depend on it without forming a cycle.
+ */
+import type { metrics } from "../domain/enums";
+import { FACET_NAMES, type FacetName } from "../domain/facets";
+import type { Grade } from "../domain/grading";
+
+/** Facet names, as stored in case_study_facets.facet; each is also a filter (the list lives in domain/facets.ts). */
+export const SEARCH_FACETS = FACET_NAMES;
+export type SearchFacet = FacetName;
+
+/** An outcome metric (what sort=effect ranks by). */
+export type Metric = (typeof metrics.values)[number];
+
+export const SORTS = ["relevance", "newest", "strongest", "effect"] as const;
+export type Sort = (typeof SORTS)[number];
+
+/** The statuses shown unless others are asked for. */
+export const DEFAULT_STATUSES: readonly string[] = ["published"];
+
+/** Sort key values of the last hit on a page, in the sort's key order (see ORDER_KEYS). */
+export type CursorKey = (number | null)[];
+
+/** A page's sort key columns per sort, in order; every order ends with id, so it is total. */
+export const ORDER_KEYS = {
+  relevance: ["r", "g", "id"],
+  strongest: ["g", "id"],
+  newest: ["y", "id"],
+  effect: ["e", "g", "id"],
+} as const satisfies Record<Sort, readonly ("r" | "e" | "g" | "y" | "id")[]>;
+
+export interface SearchSpec {
+  /** FTS5 expression that must match (from parse.ts), or null for no words. */
+  match: string | null;
+  /** FTS5 expression of exclusions when there is nothing to match ("everything but"), else null. */
+  excludeOnly: string | null;
+  /** Active filters: facet → accepted values. `status` defaults to DEFAULT_STATUSES. */
+  filters: Partial<Record<SearchFacet, readonly string[]>>;
+  yearFrom: number | null;
+  yearTo: number | null;
+  sort: Sort;
+  /** The metric ranked by sort=effect. */
+  effectMetric: Metric | null;
+  limit: number;
+  /** Resume after this key (keyset pagination). */
+  after: CursorKey | null;
+}
+
+export interface HitRow {
+  id: number;
+  slug: string;
+  title: string;
+  summary: string;
+  status: string;
+  provenance: string;
+  design: string;
+  grade: Grade;
+  grade_reason: string;
+  evidence_year: number | null;
+  /** The record's outcomes, payer types and financing models, as stored in its JSON. */
+  outcomes: unknown[];
+  payer_types: string[];
+  financing_models: string[];
+  /** FTS5 snippet (from the body when the words are there) with \u0001 / \u0002 around matched words; null without a query. */
+  snippet: string | null;
+  r: number | null;
+  e: number | null;
+  g: number;
+  y: number | null;
+}
+
+export interface FacetCount {
+  facet: SearchFacet;
+  value: string;
+  count: number;
+}
+
+/** What a search found: the part of its outcome that depends only on the search and the data (and is cached). */
+export type SearchAnswer = Omit<SearchOutcome, "d1" | "cache">;
+
+export interface SearchOutcome {
+  hits: HitRow[];
+  total: number;
+  facets: FacetCount[];
+  /** Totals with one filter dropped, keyed by the filter (a facet name or "year"); only for active filters. */
+  without: Partial<Record<SearchFacet | "year" | "filters", number>>;
+  /** Key of the last hit when there are more, else null. */
+  nextKey: CursorKey | null;
+  /** What the search cost in D1: statements sent, round trips, and rows read, from D1's result meta. */
+  d1: { statements: number; roundTrips: number; rowsRead: number; durationMs: number };
+  /** Whether the answer came from this isolate's cache of results (see runSearch). */
+  cache: "hit" | "miss" | "stale" | "bypass";
+}

@@ -1,0 +1,81 @@
+/**
+ * Runs a search against D1 with this isolate's result cache in front (see runSearch for the protocol). The SQL is
+ * built by statement.ts; this module only decides what to send and what to keep.
+ */
+import { SEARCH_CACHE_LIMITS, VersionedCache } from "./cache";
+import type { SearchAnswer, SearchOutcome, SearchSpec } from "./model";
+import { readResult, type SearchResultRow, searchStatement } from "./statement";
+
+/**
+ * What a cached answer holds, for the cache's size bound: the length of its JSON. (Not the rows it was read from:
+ * at 100k records those carry megabytes of facet keys that are counted and dropped.)
+ */
+function answerSize(answer: SearchAnswer): number {
+  return JSON.stringify(answer).length;
+}
+
+const DATA_VERSION_SQL = "SELECT version FROM data_version WHERE id = 1";
+
+/** Results already computed in this isolate, valid while the data version they were computed from is current. */
+const searchCache = new VersionedCache<SearchAnswer>(SEARCH_CACHE_LIMITS);
+
+/**
+ * Runs a search, reusing this isolate's result for the same search when the data has not changed since:
+ *
+ * - a search this isolate holds a result for: read the data version (one trivial statement); if the result is of
+ *   that version, answer from it ("hit"), else run the search statement ("stale": two statements, two round trips);
+ * - any other search: the version read and the search statement go to D1 together as one batch (one round trip,
+ *   and the batch is one transaction, so the result is filed under the version it was computed from) ("miss");
+ * - `cache: false` (the request said Cache-Control: no-cache): as a miss, never answered from the cache, and the
+ *   fresh result replaces any held one ("bypass").
+ *
+ * So a search sends at most two D1 statements, and one round trip unless its held result went stale.
+ */
+export async function runSearch(
+  db: D1Database,
+  spec: SearchSpec,
+  options: { cache: boolean } = { cache: true },
+): Promise<SearchOutcome> {
+  const key = JSON.stringify(spec);
+  const version = db.prepare(DATA_VERSION_SQL);
+  const statement = searchStatement(spec);
+  const search = db.prepare(statement.sql).bind(...statement.params);
+
+  if (options.cache && searchCache.has(key)) {
+    const checked = await version.all<{ version: string }>();
+    const current = checked.results[0]?.version ?? "";
+    const held = searchCache.get(key, current);
+    const checkCost = { rowsRead: checked.meta?.rows_read ?? 0, durationMs: checked.meta?.duration ?? 0 };
+    if (held) return { ...held, cache: "hit", d1: { statements: 1, roundTrips: 1, ...checkCost } };
+    const result = await search.all<SearchResultRow>();
+    const answer = readResult(spec, statement, result.results);
+    searchCache.set(key, current, answer, answerSize(answer));
+    return {
+      ...answer,
+      cache: "stale",
+      d1: {
+        statements: 2,
+        roundTrips: 2,
+        rowsRead: checkCost.rowsRead + (result.meta?.rows_read ?? 0),
+        durationMs: checkCost.durationMs + (result.meta?.duration ?? 0),
+      },
+    };
+  }
+
+  const [checked, result] = (await db.batch([version, search])) as [
+    D1Result<{ version: string }>,
+    D1Result<SearchResultRow>,
+  ];
+  const answer = readResult(spec, statement, result.results);
+  searchCache.set(key, checked.results[0]?.version ?? "", answer, answerSize(answer));
+  return {
+    ...answer,
+    cache: options.cache ? "miss" : "bypass",
+    d1: {
+      statements: 2,
+      roundTrips: 1,
+      rowsRead: (checked.meta?.rows_read ?? 0) + (result.meta?.rows_read ?? 0),
+      durationMs: (checked.meta?.duration ?? 0) + (result.meta?.duration ?? 0),
+    },
+  };
+}

@@ -1,6 +1,8 @@
+import { existsSync } from "node:fs";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
 import { loadContent, seedStatements } from "./scripts/lib/content";
+import { ASSETS_DIR } from "./scripts/lib/static-assets";
 
 process.env.WRANGLER_SEND_METRICS = "false";
 process.env.CLOUDFLARE_CF_FETCH_ENABLED = "false";
@@ -29,16 +31,19 @@ export default defineConfig({
       },
       {
         plugins: [
-          cloudflareTest(async () => ({
-            main: "./src/index.ts",
-            wrangler: { configPath: "./wrangler.toml" },
-            miniflare: {
-              bindings: {
-                TEST_MIGRATIONS: await readD1Migrations("schema"),
-                TEST_SEED: contentSeed(),
+          cloudflareTest(async () => {
+            if (!existsSync(ASSETS_DIR)) throw new Error(`${ASSETS_DIR} is missing: run \`npm run build\` first`);
+            return {
+              main: "./src/index.ts",
+              wrangler: { configPath: "./wrangler.toml" },
+              miniflare: {
+                bindings: {
+                  TEST_MIGRATIONS: await readD1Migrations("schema"),
+                  TEST_SEED: contentSeed(),
+                },
               },
-            },
-          })),
+            };
+          }),
         ],
         test: {
           name: "workers",

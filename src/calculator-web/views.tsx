@@ -46,7 +46,7 @@ export interface CalculatorPageProps extends CalculatorSummary {
   formHtml: string;
   /** The results block, from present.ts (the browser replaces it with the same function's output). */
   resultsHtml: string;
-  /** Hashed file name of the browser bundle, when it has been built. */
+  /** Path of the browser bundle (content-hashed, from the asset manifest). */
   script?: string;
   invalid: boolean;
 }
@@ -56,7 +56,7 @@ export function CalculatorPage(props: CalculatorPageProps) {
     <Layout
       title={props.invalid ? `Check the inputs: ${props.title}` : props.title}
       description={props.summary}
-      scripts={props.script ? [`/assets/${props.script}`] : []}
+      scripts={props.script ? [props.script] : []}
     >
       <p class="small muted no-print">
         <a href="/calculators">Calculators</a>

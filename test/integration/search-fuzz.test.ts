@@ -1,21 +1,15 @@
 // Thousands of random and hostile queries and filter combinations through the Worker: never a 5xx, never an
 // exception, always JSON (the API) or a page (the HTML route).
 //
-// The thousands go through the Worker's own fetch handler (src/index.ts, with the test's D1), because SELF.fetch
-// gets slower with every request a test worker has made (workers-sdk issue 15446: ~5 ms to ~320 ms per request
-// after 1,200 requests). A few hundred more go through SELF.fetch, to cover the real entry end to end.
-import { createExecutionContext, env } from "cloudflare:test";
+// The thousands go through the Worker's own fetch handler (callWorker, with the test's D1), because SELF.fetch
+// gets slower with every request a test worker has made (workers-sdk issue 15446). A few hundred more go through
+// SELF.fetch, to cover the real entry end to end.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { facetEnumerations } from "../../src/domain/enums";
-import worker from "../../src/index";
 import type { SearchResponse } from "../../src/search/schemas";
 import { get } from "./helpers";
-
-/** The Worker's fetch handler, called directly: same code, same bindings, no SELF slowdown. */
-function call(path: string): Promise<Response> {
-  return Promise.resolve(worker.fetch(new Request(`https://example.test${path}`), env, createExecutionContext()));
-}
+import { callWorker } from "./search-helpers";
 
 const HOSTILE = [
   '"',
@@ -155,7 +149,7 @@ describe("search never fails", () => {
     await fc.assert(
       fc.asyncProperty(q, async (text) => {
         const params = new URLSearchParams({ q: text });
-        const res = await call(`/api/v1/search?${params.toString()}`);
+        const res = await callWorker(`/api/v1/search?${params.toString()}`);
         expect(res.status).toBe(200);
         const body = (await res.json()) as SearchResponse;
         expect(body.hits.length).toBeLessThanOrEqual(body.limit);
@@ -170,7 +164,7 @@ describe("search never fails", () => {
     const statuses: Record<number, number> = {};
     await fc.assert(
       fc.asyncProperty(q, filters, async (text, f) => {
-        const res = await call(url("/api/v1/search", text, f));
+        const res = await callWorker(url("/api/v1/search", text, f));
         statuses[res.status] = (statuses[res.status] ?? 0) + 1;
         expect(res.status === 200 || res.status === 400, `status ${res.status}`).toBe(true);
         expect(res.headers.get("content-type")).toMatch(/^application\/(problem\+)?json/);
@@ -192,7 +186,7 @@ describe("search never fails", () => {
   it("the page answers any text with any filters with a readable 200 page", async () => {
     await fc.assert(
       fc.asyncProperty(q, filters, async (text, f) => {
-        const res = await call(url("/search", text, f));
+        const res = await callWorker(url("/search", text, f));
         expect(res.status).toBe(200);
         expect(res.headers.get("content-type")).toContain("text/html");
         const html = await res.text();

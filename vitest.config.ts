@@ -7,15 +7,21 @@ import { ASSETS_DIR } from "./scripts/lib/static-assets";
 process.env.WRANGLER_SEND_METRICS = "false";
 process.env.CLOUDFLARE_CF_FETCH_ENABLED = "false";
 
-/** The real content, loaded the same way `npm run content:build` does; a content error fails the run loudly. */
+/**
+ * The real content, loaded the same way `npm run content:build` does; a content error fails the run loudly. Loaded
+ * once per run: the workers pool asks for its options again for every test file it starts.
+ */
+let seed: ReturnType<typeof seedStatements> | undefined;
 function contentSeed() {
+  if (seed) return seed;
   const content = loadContent("content");
   if (content.errors.length) {
     throw new Error(
       `content/ is invalid:\n${content.errors.map((e) => `${e.file} ${e.path}: ${e.message}`).join("\n")}`,
     );
   }
-  return seedStatements(content.records, "2026-01-01T00:00:00.000Z");
+  seed = seedStatements(content.records, "2026-01-01T00:00:00.000Z");
+  return seed;
 }
 
 export default defineConfig({

@@ -1,19 +1,27 @@
+import { existsSync } from "node:fs";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
 import { loadContent, seedStatements } from "./scripts/lib/content";
+import { ASSETS_DIR } from "./scripts/lib/static-assets";
 
 process.env.WRANGLER_SEND_METRICS = "false";
 process.env.CLOUDFLARE_CF_FETCH_ENABLED = "false";
 
-/** The real content, loaded the same way `npm run content:build` does; a content error fails the run loudly. */
+/**
+ * The real content, loaded the same way `npm run content:build` does; a content error fails the run loudly. Loaded
+ * once per run: the workers pool asks for its options again for every test file it starts.
+ */
+let seed: ReturnType<typeof seedStatements> | undefined;
 function contentSeed() {
+  if (seed) return seed;
   const content = loadContent("content");
   if (content.errors.length) {
     throw new Error(
       `content/ is invalid:\n${content.errors.map((e) => `${e.file} ${e.path}: ${e.message}`).join("\n")}`,
     );
   }
-  return seedStatements(content.records, "2026-01-01T00:00:00.000Z");
+  seed = seedStatements(content.records, "2026-01-01T00:00:00.000Z");
+  return seed;
 }
 
 export default defineConfig({
@@ -29,16 +37,19 @@ export default defineConfig({
       },
       {
         plugins: [
-          cloudflareTest(async () => ({
-            main: "./src/index.ts",
-            wrangler: { configPath: "./wrangler.toml" },
-            miniflare: {
-              bindings: {
-                TEST_MIGRATIONS: await readD1Migrations("schema"),
-                TEST_SEED: contentSeed(),
+          cloudflareTest(async () => {
+            if (!existsSync(ASSETS_DIR)) throw new Error(`${ASSETS_DIR} is missing: run \`npm run build\` first`);
+            return {
+              main: "./src/index.ts",
+              wrangler: { configPath: "./wrangler.toml" },
+              miniflare: {
+                bindings: {
+                  TEST_MIGRATIONS: await readD1Migrations("schema"),
+                  TEST_SEED: contentSeed(),
+                },
               },
-            },
-          })),
+            };
+          }),
         ],
         test: {
           name: "workers",

@@ -1,15 +1,15 @@
 /**
- * Bundle size of the Worker (what `wrangler deploy --dry-run` uploads, gzipped) and of the calculator pages' browser
- * bundle, and what individual choices cost:
- * the OpenAPI generator (z.toJSONSchema) and `import { z } from "zod"` versus `import * as z`. Ratios are against
- * the full Worker measured in the same run.
+ * Bundle size of the Worker (what `wrangler deploy --dry-run` uploads, gzipped), the static files served beside it
+ * (build/public, from `npm run build`), and what individual choices cost: the OpenAPI generator (z.toJSONSchema) and
+ * `import { z } from "zod"` versus `import * as z`. Ratios are against the full Worker measured in the same run.
  */
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
+import { ASSETS_DIR, ASSETS_URL_PREFIX } from "./lib/static-assets";
+import { measureWorker, WORKER_GZIP_BUDGET_BYTES } from "./lib/worker-size";
 
 const root = resolve(import.meta.dirname ?? ".", "..");
 
@@ -39,15 +39,16 @@ async function bundleBytes(source: string): Promise<{ raw: number; gzip: number 
 }
 
 export async function benchSize(): Promise<Record<string, unknown>> {
-  const outdir = mkdtempSync(join(tmpdir(), "dry-run-"));
-  execFileSync("npx", ["wrangler", "deploy", "--dry-run", "--outdir", outdir], {
-    cwd: root,
-    stdio: "pipe",
-    env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
-  });
-  const files = readdirSync(outdir).filter((f) => f.endsWith(".js"));
-  const raw = files.reduce((n, f) => n + statSync(join(outdir, f)).size, 0);
-  const gzip = files.reduce((n, f) => n + gzipSync(readFileSync(join(outdir, f))).length, 0);
+  const { rawBytes: raw, gzipBytes: gzip } = measureWorker();
+  const assetsDir = join(root, ASSETS_DIR, ASSETS_URL_PREFIX);
+  const assets = Object.fromEntries(
+    readdirSync(assetsDir).map((file) => {
+      const bytes = readFileSync(join(assetsDir, file));
+      // Keyed by the source name (calculator.js), so runs compare across content hashes.
+      const name = file.replace(/\.[0-9a-f]{10}(\.[a-z]+)$/, "$1");
+      return [name, { file, raw_bytes: bytes.length, gzip_bytes: gzipSync(bytes).length }];
+    }),
+  );
 
   const src = (p: string) => JSON.stringify(join(root, p));
   const schemasOnly = await bundleBytes(
@@ -63,34 +64,25 @@ export async function benchSize(): Promise<Record<string, unknown>> {
     `import * as z from "zod";\nconsole.log(z.object({ a: z.string() }).parse({ a: "x" }));`,
   );
 
-  // The calculator pages' browser bundle, built as client:build builds it (the engine with zod/mini, no JSON Schema).
-  const browser = await build({
-    entryPoints: [join(root, "src/client/calculator.ts")],
-    bundle: true,
-    minify: true,
-    format: "esm",
-    target: "es2022",
-    write: false,
-    legalComments: "none",
-  });
-  const browserText = browser.outputFiles[0]?.contents ?? new Uint8Array();
-
   const figures = {
     worker_raw_bytes: raw,
     worker_gzip_bytes: gzip,
-    browser_calculator_raw_bytes: browserText.length,
-    browser_calculator_gzip_bytes: gzipSync(browserText).length,
     openapi_generator_gzip_bytes: withGenerator.gzip - schemasOnly.gzip,
     openapi_generator_share_of_worker: (withGenerator.gzip - schemasOnly.gzip) / gzip,
     zod_named_import_gzip_bytes: namedZ.gzip,
     zod_namespace_import_gzip_bytes: namespaceZ.gzip,
     zod_named_vs_namespace_ratio: namedZ.gzip / namespaceZ.gzip,
+    static_assets: assets,
   };
   console.log("\n== Worker size (wrangler deploy --dry-run) ==");
-  console.log(`Worker bundle: ${kib(raw)} raw, ${kib(gzip)} gzip (free plan limit 3 MiB gzip)`);
   console.log(
-    `Browser calculator bundle: ${kib(figures.browser_calculator_raw_bytes)} raw, ${kib(figures.browser_calculator_gzip_bytes)} gzip`,
+    `Worker bundle: ${kib(raw)} raw, ${kib(gzip)} gzip (budget ${WORKER_GZIP_BUDGET_BYTES / 1000} KB gzip; free plan limit 3 MiB gzip)`,
   );
+  for (const size of Object.values(assets)) {
+    console.log(
+      `Static file ${ASSETS_URL_PREFIX}${size.file}: ${kib(size.raw_bytes)} raw, ${kib(size.gzip_bytes)} gzip`,
+    );
+  }
   console.log(
     `OpenAPI generator (z.toJSONSchema): +${kib(figures.openapi_generator_gzip_bytes)} gzip = ${(figures.openapi_generator_share_of_worker * 100).toFixed(1)}% of the Worker`,
   );

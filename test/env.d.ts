@@ -6,6 +6,7 @@ declare global {
   namespace Cloudflare {
     interface Env {
       DB: D1Database;
+      ASSETS: Fetcher;
       TEST_MIGRATIONS: D1Migration[];
       TEST_SEED: BoundStatement[];
     }

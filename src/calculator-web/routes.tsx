@@ -1,6 +1,6 @@
 /**
- * Calculator routes: the JSON API (list, describe, compute), the pages (GET form → server render), and the
- * browser bundles under /assets/. Every failure goes through the one error path (ProblemError → problem+json for
+ * Calculator routes: the JSON API (list, describe, compute) and the pages (GET form → server render; the browser
+ * bundle they load is a static file, see scripts/client-build.ts). Every failure goes through the one error path (ProblemError → problem+json for
  * the API, a readable page otherwise).
  */
 import { Hono } from "hono";
@@ -8,7 +8,7 @@ import * as z from "zod";
 import { type CalculatorId, calculatorIds, calculators, isCalculatorId, runCalculator } from "../calculators";
 import { findCaseStudyTitles } from "../case-studies/queries";
 import type { AppEnv } from "../env";
-import { clientAssets } from "../generated/client-assets";
+import { assetPaths } from "../generated/assets";
 import { ProblemError } from "../http/problem";
 import { parseJsonBody } from "../http/validate";
 import type { ApiRoute } from "../openapi/registry";
@@ -177,7 +177,7 @@ calculatorRoutes.get("/calculators/:id", async (c) => {
 
   const titles = await caseStudyTitles(c.env.DB, citedSlugs(id));
   const ctx = siteContext;
-  const script = clientAssets.calculator?.file;
+  const script = assetPaths["calculator.js"];
   return c.html(
     <CalculatorPage
       id={id}
@@ -190,18 +190,4 @@ calculatorRoutes.get("/calculators/:id", async (c) => {
     />,
     outcome.ok ? 200 : 400,
   );
-});
-
-// ---------------------------------------------------------------------------------------------------------
-// Browser bundles (src/client/*.ts, built by `npm run client:build`): content-hashed names, so cached for a year.
-
-const assetsByFile = new Map(Object.values(clientAssets).map((asset) => [asset.file, asset.body]));
-
-calculatorRoutes.get("/assets/:file", (c) => {
-  const body = assetsByFile.get(c.req.param("file"));
-  if (body === undefined) return c.notFound();
-  return c.body(body, 200, {
-    "content-type": "text/javascript; charset=utf-8",
-    "cache-control": "public, max-age=31536000, immutable",
-  });
 });

@@ -53,7 +53,7 @@ export interface CalculatorPageProps extends CalculatorSummary {
   presentation: Presentation | null;
   /** Base path and link target of the shared markup. */
   ctx: RenderContext;
-  /** Hashed file name of the browser bundle, when it has been built. */
+  /** Path of the browser bundle (content-hashed, from the asset manifest). */
   script?: string;
 }
 
@@ -62,7 +62,7 @@ export function CalculatorPage(props: CalculatorPageProps) {
     <Layout
       title={props.presentation === null ? `Check the inputs: ${props.title}` : props.title}
       description={props.summary}
-      scripts={props.script ? [`/assets/${props.script}`] : []}
+      scripts={props.script ? [props.script] : []}
     >
       <p class="small muted no-print">
         <a href="/calculators">Calculators</a>

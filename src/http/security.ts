@@ -1,4 +1,8 @@
-/** Security headers on every response. Only embed routes (/embed/…) may be framed by other sites. */
+/**
+ * Security headers on every response. Only embed routes (/embed/…) may be framed by other sites. Static files
+ * (build/public, served without running the Worker) get the same headers from build/public/_headers, which
+ * `npm run build` writes from `securityHeadersFor` below, so the two cannot drift apart.
+ */
 import type { MiddlewareHandler } from "hono";
 
 /** Paths that other websites may put in an iframe. */
@@ -24,15 +28,24 @@ function contentSecurityPolicy(frameAncestors: string): string {
 const STRICT_CSP = contentSecurityPolicy("'none'");
 const EMBED_CSP = contentSecurityPolicy("*");
 
+/** The security headers a response for `path` carries (lower-case names), from the Worker or as a static file. */
+export function securityHeadersFor(path: string): Record<string, string> {
+  const embed = isEmbedPath(path);
+  return {
+    "content-security-policy": embed ? EMBED_CSP : STRICT_CSP,
+    ...(embed ? {} : { "x-frame-options": "DENY" }),
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "strict-origin-when-cross-origin",
+    "permissions-policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+    "cross-origin-opener-policy": "same-origin",
+  };
+}
+
 export const securityHeaders: MiddlewareHandler = async (c, next) => {
   await next();
-  const embed = isEmbedPath(new URL(c.req.url).pathname);
   const headers = c.res.headers;
-  headers.set("content-security-policy", embed ? EMBED_CSP : STRICT_CSP);
-  if (!embed) headers.set("x-frame-options", "DENY");
-  headers.set("x-content-type-options", "nosniff");
-  headers.set("referrer-policy", "strict-origin-when-cross-origin");
-  headers.set("permissions-policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
-  headers.set("cross-origin-opener-policy", "same-origin");
+  for (const [name, value] of Object.entries(securityHeadersFor(new URL(c.req.url).pathname))) {
+    headers.set(name, value);
+  }
   if (!headers.has("cache-control")) headers.set("cache-control", "no-cache");
 };

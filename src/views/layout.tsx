@@ -1,10 +1,14 @@
-/** The page shell every HTML route shares: landmarks, navigation, one stylesheet, optional module scripts. */
+/**
+ * The page shell every HTML route shares: landmarks, navigation, one stylesheet, optional module scripts. The
+ * stylesheet and icon are static files with hashed names (src/generated/assets.ts, written by npm run build).
+ */
 import type { Child } from "hono/jsx";
+import { assetPaths } from "../generated/assets";
 
 export interface LayoutProps {
   title: string;
   description?: string;
-  /** Same-origin module scripts (CSP forbids inline scripts). */
+  /** Same-origin module scripts by path (CSP forbids inline scripts). */
   scripts?: string[];
   children?: Child;
 }
@@ -17,8 +21,8 @@ export function Layout({ title, description, scripts = [], children }: LayoutPro
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · Integrative Care Financing Evidence`}</title>
         {description ? <meta name="description" content={description} /> : null}
-        <link rel="stylesheet" href="/assets/site.css" />
-        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        <link rel="stylesheet" href={assetPaths["site.css"]} />
+        <link rel="icon" href={assetPaths["favicon.svg"]} type="image/svg+xml" />
         {scripts.map((src) => (
           <script type="module" src={src} />
         ))}

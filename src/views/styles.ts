@@ -1,4 +1,7 @@
-/** The site's one stylesheet: served at /assets/site.css (CSP allows no inline styles). Mobile first, print-ready. */
+/**
+ * The site's one stylesheet (CSP allows no inline styles). Mobile first, print-ready. Not part of the Worker: `npm run
+ * build` writes it to build/public/assets/site.<hash>.css, a static file the pages link through the asset manifest.
+ */
 export const siteCss = `
 :root{--ink:#1d232a;--muted:#55606c;--line:#d7dde3;--bg:#fff;--soft:#f4f6f8;--accent:#0b5cad;--accent-ink:#fff;
 --warn-bg:#fff4d6;--warn-line:#c98a00;--bad-bg:#fde8e8;--bad-line:#b42318;--ok:#1a7f37;

@@ -1,4 +1,4 @@
-/** The calculator pages through fetch: server-rendered forms and results, URL state, errors, bundles, headers. */
+/** The calculator pages through fetch: server-rendered forms and results, URL state, errors, headers. */
 import { describe, expect, it } from "vitest";
 import { formErrors, formModel, fromQuery } from "../../src/calculator-web/form-state";
 import { formHtml } from "../../src/calculator-web/form-view";
@@ -6,7 +6,6 @@ import { present } from "../../src/calculator-web/presenters";
 import { invalidResultsHtml, resultsHtml } from "../../src/calculator-web/results-view";
 import { calculatorIds, calculators, isCalculatorId, runCalculator } from "../../src/calculators";
 import { formatUsd } from "../../src/domain/money";
-import { clientAssets } from "../../src/generated/client-assets";
 import { siteContext } from "../../src/views/render";
 import { defaultSavingsLinesWith } from "../fixtures/calculators";
 import { get } from "./helpers";
@@ -252,26 +251,6 @@ describe("invalid params", () => {
       expect(html).toContain("There is a problem with the inputs");
       expect(html).not.toContain("<script>alert");
     }
-  });
-});
-
-describe("the browser bundle", () => {
-  it("the page references the hashed bundle, served as JavaScript and cached for a year", async () => {
-    const asset = clientAssets.calculator;
-    expect(asset, "run npm run client:build first").toBeDefined();
-    if (!asset) return;
-    const html = (await page("/calculators/program-roi")).html;
-    expect(html).toContain(`<script type="module" src="/assets/${asset.file}"></script>`);
-    const res = await get(`/assets/${asset.file}`);
-    expect(res.status).toBe(200);
-    expect(res.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
-    expect(res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
-    expect(await res.text()).toBe(asset.body);
-  });
-
-  it("unknown assets are 404; the stylesheet still works", async () => {
-    expect((await get("/assets/calculator.0000000000.js")).status).toBe(404);
-    expect((await get("/assets/site.css")).headers.get("content-type")).toContain("text/css");
   });
 });
 

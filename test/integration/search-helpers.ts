@@ -1,0 +1,64 @@
+// What the search test files share: a search through the Worker that must answer 200, the Worker's handler for tests
+// that send hundreds of requests, and the draft and retracted variants the facet and status tests write. Every file
+// starts from the real content (setup.ts).
+import { createExecutionContext, env } from "cloudflare:test";
+import { expect } from "vitest";
+import worker from "../../src/index";
+import type { SearchResponse } from "../../src/search/schemas";
+import { getJson, withIdsFrom, writeVariant } from "./helpers";
+
+/**
+ * Calls the Worker's own fetch handler (src/index.ts) with the test's bindings: the same code as SELF.fetch, for tests
+ * that send hundreds of requests. SELF.fetch gets slower with every request a test worker has made (workers-sdk issue
+ * 15446: ~5 ms to ~320 ms per request after 1,200 requests), which made such a file take minutes.
+ */
+export function callWorker(path: string): Promise<Response> {
+  return Promise.resolve(worker.fetch(new Request(`https://example.test${path}`), env, createExecutionContext()));
+}
+
+/** The problem+json body of an API error. */
+export type Problem = { status: number; detail: string; errors?: { path: string; message: string }[] };
+
+/** GET /api/v1/search with these query parameters; fails the test unless it answers 200. */
+export async function search(params: string): Promise<SearchResponse> {
+  const { res, body } = await getJson<SearchResponse>(`/api/v1/search?${params}`);
+  expect(res.status, `${params}: ${JSON.stringify(body).slice(0, 300)}`).toBe(200);
+  return body;
+}
+
+/** The same search through the Worker's handler (callWorker), for the many-request checks. */
+export async function searchByHandler(params: string): Promise<SearchResponse> {
+  const res = await callWorker(`/api/v1/search?${params}`);
+  const body = (await res.json()) as SearchResponse;
+  expect(res.status, `${params}: ${JSON.stringify(body).slice(0, 300)}`).toBe(200);
+  return body;
+}
+
+/** The slugs of the hits, in order. */
+export async function slugs(params: string): Promise<string[]> {
+  return (await search(params)).hits.map((h) => h.slug);
+}
+
+/** Where the draft and retracted variants go: far from the seeded ids, so facet counts add up over several rows. */
+export const VARIANT_IDS_FROM = 2000;
+
+/**
+ * A draft and a retracted record about doulas (upserts: the tests of a file share storage, so adding twice is
+ * harmless), at ids from VARIANT_IDS_FROM.
+ */
+export async function addDraftAndRetracted(): Promise<void> {
+  await withIdsFrom(VARIANT_IDS_FROM, async () => {
+    await writeVariant("doula-care-medicaid-birth-outcomes", (r) => ({
+      ...r,
+      slug: "doula-draft-variant",
+      title: "Draft: doula benefit variant",
+      status: "draft",
+    }));
+    await writeVariant("doula-care-medicaid-birth-outcomes", (r) => ({
+      ...r,
+      slug: "doula-retracted-variant",
+      title: "Retracted: doula benefit variant",
+      status: "retracted",
+    }));
+  });
+}

@@ -5,9 +5,6 @@ import { metrics } from "../domain/enums";
 import { grades } from "../domain/grading";
 import { SEARCH_FACETS, SORTS } from "./queries";
 
-/** Query keys that may take several values (repeated, or comma-separated); `q` is joined instead. */
-export const searchArrayKeys: ReadonlySet<string> = new Set(Object.keys(facetFilterShape));
-
 const year = (what: string) =>
   z.coerce.number().int().min(1900).max(2100).optional().describe(`Only evidence from ${what} (evidence year)`);
 

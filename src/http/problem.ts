@@ -25,11 +25,12 @@ export class ProblemError extends HTTPException {
   readonly detail: string;
   readonly errors: FieldError[];
 
-  constructor(status: ContentfulStatusCode, detail: string, errors: FieldError[] = []) {
+  constructor(status: ContentfulStatusCode, detail: string, errors: readonly FieldError[] = []) {
     super(status, { message: detail });
     this.title = TITLES[status] ?? "Error";
     this.detail = detail;
-    this.errors = errors;
+    // Only the documented pair goes out, whatever else a checker attached (the calculators add zod's code).
+    this.errors = errors.map(({ path, message }) => ({ path, message }));
   }
 }
 
@@ -46,10 +47,10 @@ const PART_WORDS: Record<RequestPart, string> = { params: "address", query: "que
 export function validationProblem(part: RequestPart, errors: readonly FieldError[]): ProblemError {
   const what = PART_WORDS[part];
   const named = errors.map((e) => `${describePath(e.path, what)} ${e.message}`).join("; ");
-  if (part === "params") return new ProblemError(404, `There is nothing at this address: ${named}`, [...errors]);
+  if (part === "params") return new ProblemError(404, `There is nothing at this address: ${named}`, errors);
   const count = `${errors.length} invalid field${errors.length === 1 ? "" : "s"}`;
   const paths = errors.map((e) => describePath(e.path, what)).join(", ");
-  return new ProblemError(400, `The ${what} has ${count}: ${paths}`, [...errors]);
+  return new ProblemError(400, `The ${what} has ${count}: ${paths}`, errors);
 }
 
 /** The problem+json body, as the OpenAPI document declares it for every error response. */

@@ -4,18 +4,11 @@
 // The thousands go through the Worker's own fetch handler (src/index.ts, with the test's D1), because SELF.fetch
 // gets slower with every request a test worker has made (workers-sdk issue 15446: ~5 ms to ~320 ms per request
 // after 1,200 requests). A few hundred more go through SELF.fetch, to cover the real entry end to end.
-import { createExecutionContext, env } from "cloudflare:test";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { facetEnumerations } from "../../src/domain/enums";
-import worker from "../../src/index";
 import type { SearchResponse } from "../../src/search/schemas";
-import { get } from "./helpers";
-
-/** The Worker's fetch handler, called directly: same code, same bindings, no SELF slowdown. */
-function call(path: string): Promise<Response> {
-  return Promise.resolve(worker.fetch(new Request(`https://example.test${path}`), env, createExecutionContext()));
-}
+import { callWorker as call, get } from "./helpers";
 
 const HOSTILE = [
   '"',

@@ -115,3 +115,33 @@ describe("every declared route answers only with declared statuses and bodies", 
     expect([...statuses].sort()).toEqual(["200", "400", "404", "413", "415"]);
   });
 });
+
+describe("the one validation hook", () => {
+  type Problem = { status: number; detail: string; errors?: { path: string; message: string }[] };
+
+  it("answers a malformed slug like an unknown one: a 404 naming the slug's rule", async () => {
+    const { res, body } = await getJson<Problem>("/api/v1/case-studies/Not_A_Slug");
+    expect(res.status).toBe(404);
+    expect(body.errors).toEqual([{ path: "slug", message: "must be lower-case words joined by single hyphens" }]);
+    expect((await get("/case-studies/Not_A_Slug")).status).toBe(404);
+  });
+
+  it("names a repeated scalar and a bad value of the same query in one 400", async () => {
+    const { res, body } = await getJson<Problem>("/api/v1/case-studies?page=1&page=2&order=sideways");
+    expect(res.status).toBe(400);
+    expect(body.errors?.map((e) => e.path).sort()).toEqual(["order", "page"]);
+    expect(body.detail).toBe("The query has 2 invalid fields: page, order");
+  });
+
+  it('names the body as a whole with the root path ""', async () => {
+    const res = await get("/api/v1/calculators/program-roi", {
+      method: "POST",
+      body: "[]",
+      headers: { "content-type": "application/json" },
+    });
+    const body = (await res.json()) as Problem;
+    expect(res.status).toBe(400);
+    expect(body.errors?.map((e) => e.path)).toEqual([""]);
+    expect(body.detail).toBe("The body has 1 invalid field: the body as a whole");
+  });
+});

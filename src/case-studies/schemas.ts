@@ -56,9 +56,11 @@ const gradeFields = {
 };
 
 /** GET /api/v1/case-studies/{slug}: the contract's record plus its derived fields. */
-// One closed object (not an intersection of two closed ones, which no record could satisfy).
-export const caseStudyResponseSchema = caseStudySchema
-  .safeExtend({ ...gradeFields, body_html: z.string().describe("The body rendered from Markdown and sanitised") })
+export const caseStudyResponseSchema = z
+  .intersection(
+    caseStudySchema,
+    z.object({ ...gradeFields, body_html: z.string().describe("The body rendered from Markdown and sanitised") }),
+  )
   .meta({ id: "CaseStudy" });
 
 export const keyFigureSchema = z.object({

@@ -9,6 +9,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { D1_MAX_SQL_BYTES, inlineStatement } from "../src/db/statements";
+import { describePath } from "../src/domain/field-error";
 import { loadContent, seedStatements } from "./lib/content";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -23,7 +24,7 @@ if (content.errors.length > 0) {
   const byFile = new Map<string, string[]>();
   for (const e of content.errors) {
     const file = relative(root, e.file);
-    byFile.set(file, [...(byFile.get(file) ?? []), `  ${e.path}: ${e.message}`]);
+    byFile.set(file, [...(byFile.get(file) ?? []), `  ${describePath(e.path, "file")}: ${e.message}`]);
   }
   console.error(`content:build: ${content.errors.length} error(s) in ${byFile.size} file(s); nothing was written`);
   for (const [file, lines] of byFile) console.error(`${file}\n${lines.join("\n")}`);

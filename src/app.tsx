@@ -5,8 +5,8 @@ import { calculatorApiRoutes, calculatorRoutes } from "./calculator-web/routes";
 import { caseStudyApiRoutes, caseStudyRoutes } from "./case-studies/routes";
 import type { AppEnv } from "./env";
 import { ProblemError, problemResponse, wantsJson } from "./http/problem";
+import type { ApiRoute } from "./http/route";
 import { securityHeaders } from "./http/security";
-import type { ApiRoute } from "./openapi/registry";
 import { openApiRoutes } from "./openapi/routes";
 import { searchApiRoutes, searchRoutes } from "./search/routes";
 import { siteRoutes } from "./site/routes";
@@ -14,7 +14,7 @@ import { ErrorPage } from "./site/views";
 import { taxonomyRoutes } from "./taxonomy/routes";
 
 /** Every documented API route, for the OpenAPI document. */
-export function apiRoutes(): ApiRoute[] {
+export function apiRoutes(): readonly ApiRoute[] {
   return [...caseStudyApiRoutes, ...searchApiRoutes, ...calculatorApiRoutes];
 }
 

@@ -6,8 +6,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { parseDocument } from "yaml";
 import type { BoundStatement } from "../../src/db/statements";
-import { type CaseStudy, type FieldError, parseCaseStudy } from "../../src/domain/case-study";
+import { type CaseStudy, parseCaseStudy } from "../../src/domain/case-study";
 import { FACET_OF_GLOSSARY, FACETS } from "../../src/domain/facets";
+import { type FieldError, ROOT_PATH } from "../../src/domain/field-error";
 import { renderMarkdown } from "../../src/domain/markdown";
 import { writeStatements } from "../../src/records/write-path";
 import type { TaxonomyPage } from "../../src/taxonomy/types";
@@ -21,10 +22,14 @@ const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
 /** Splits a content file into its YAML frontmatter (parsed) and Markdown body. */
 export function splitFrontmatter(text: string, file: string): { data: unknown; body: string } | ContentError {
   const match = FRONTMATTER.exec(text);
-  if (!match) return { file, path: "(file)", message: "must start with YAML frontmatter between two '---' lines" };
+  if (!match) return { file, path: ROOT_PATH, message: "must start with YAML frontmatter between two '---' lines" };
   const doc = parseDocument(match[1] ?? "", { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
-    return { file, path: "(frontmatter)", message: `invalid YAML: ${doc.errors.map((e) => e.message).join("; ")}` };
+    return {
+      file,
+      path: ROOT_PATH,
+      message: `invalid YAML frontmatter: ${doc.errors.map((e) => e.message).join("; ")}`,
+    };
   }
   return { data: doc.toJS(), body: (match[2] ?? "").trim() };
 }
@@ -34,7 +39,7 @@ export function parseCaseStudyFile(text: string, file: string): { record: CaseSt
   const split = splitFrontmatter(text, file);
   if ("message" in split) return { errors: [split] };
   if (split.data === null || typeof split.data !== "object" || Array.isArray(split.data)) {
-    return { errors: [{ file, path: "(frontmatter)", message: "must be a YAML mapping of fields" }] };
+    return { errors: [{ file, path: ROOT_PATH, message: "the frontmatter must be a YAML mapping of fields" }] };
   }
   const data = split.data as Record<string, unknown>;
   if ("body" in data) {

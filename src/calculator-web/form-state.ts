@@ -26,6 +26,7 @@
 import type * as z from "zod/mini";
 import type { CalculatorId } from "../calculators";
 import { formatNumber } from "../calculators/format";
+import { type FieldError, formatPath } from "../domain/field-error";
 import { formModels } from "../generated/form-models";
 import type { ArrayField, FormModel, ObjectField, ScalarField } from "./form-model";
 
@@ -318,11 +319,8 @@ export function fieldAt(model: FormModel, path: string): ScalarField | undefined
   return sub === undefined ? field : undefined;
 }
 
-/** One message per failing input, by path, in words for a form. */
-export interface FormError {
-  path: string;
-  message: string;
-}
+/** One message per failing input, by path, in words for a form: a field error like any other. */
+export type FormError = FieldError;
 
 function formatBound(value: number): string {
   return formatNumber(value, 6);
@@ -349,14 +347,13 @@ export function formErrors(model: FormModel, issues: readonly z.core.$ZodIssue[]
   const out: FormError[] = [];
   for (const issue of issues) {
     const segments = issue.path.map((s) => (typeof s === "number" ? s : String(s)));
-    let path = "";
-    for (const s of segments) path += typeof s === "number" ? `[${s}]` : path === "" ? s : `.${s}`;
+    const path = formatPath(segments);
     const field = fieldAt(model, path);
     const range = rangeText(field);
     let message = issue.message;
     switch (issue.code) {
       case "unrecognized_keys":
-        for (const key of issue.keys) out.push({ path: path ? `${path}.${key}` : key, message: "Unknown field" });
+        for (const key of issue.keys) out.push({ path: formatPath([...segments, key]), message: "Unknown field" });
         continue;
       case "invalid_type":
         if (issue.expected === "int" || (issue.expected === "number" && field?.kind === "integer"))

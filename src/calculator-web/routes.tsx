@@ -5,13 +5,19 @@
  */
 import { Hono } from "hono";
 import * as z from "zod";
-import { type CalculatorId, calculatorIds, calculators, isCalculatorId, runCalculator } from "../calculators";
+import {
+  type AnyCalculatorResult,
+  type CalculatorId,
+  calculatorIds,
+  calculators,
+  isCalculatorId,
+  runCalculator,
+} from "../calculators";
 import { findCaseStudyTitles } from "../case-studies/queries";
 import type { AppEnv } from "../env";
 import { assetPaths } from "../generated/assets";
 import { ProblemError } from "../http/problem";
-import { parseJsonBody } from "../http/validate";
-import type { ApiRoute } from "../openapi/registry";
+import { defineRoute, type EngineBody, mountRoutes } from "../http/route";
 import { siteContext } from "../views/render";
 import { calculatorDetailSchema, calculatorListSchema, calculatorResultSchema } from "./api-schemas";
 import { canonicalQuery, type FormError, fieldId, formErrors, formModel, fromQuery, queryString } from "./form-state";
@@ -19,40 +25,6 @@ import { present } from "./presenters";
 import { CalculatorListPage, CalculatorPage } from "./views";
 
 const API = "/api/v1/calculators";
-
-export const calculatorApiRoutes: ApiRoute[] = [
-  {
-    method: "get",
-    path: API,
-    tag: "Calculators",
-    summary: "List the ROI calculators",
-    responses: { 200: { description: "Every calculator with its summary", schema: calculatorListSchema } },
-  },
-  ...calculatorIds.flatMap((id): ApiRoute[] => [
-    {
-      method: "get",
-      path: `${API}/${id}`,
-      tag: "Calculators",
-      summary: `Describe ${calculators[id].title}`,
-      description: "The input schema, and every default with the source it comes from.",
-      responses: { 200: { description: "Schema, defaults and references", schema: calculatorDetailSchema } },
-    },
-    {
-      method: "post",
-      path: `${API}/${id}`,
-      tag: "Calculators",
-      summary: `Compute ${calculators[id].title}`,
-      description: `${calculators[id].summary} Send \`{}\` to use every default. Bad input is a 400 naming every failing field by path; a body over 64 KiB is a 413.`,
-      body: calculators[id].inputSchema,
-      responses: {
-        200: { description: "The result: inputs used, outputs, steps and warnings", schema: calculatorResultSchema },
-        400: { description: "Invalid JSON or invalid inputs, listed by path" },
-        413: { description: "Body larger than 64 KiB" },
-        415: { description: "Body not sent as application/json" },
-      },
-    },
-  ]),
-];
 
 function calculatorOr404(id: string, api: boolean): CalculatorId {
   if (isCalculatorId(id)) return id;
@@ -83,27 +55,22 @@ async function caseStudyTitles(db: D1Database, slugs: string[]): Promise<Record<
   }
 }
 
-export const calculatorRoutes = new Hono<AppEnv>();
+/**
+ * The body of a compute request, checked by the calculator's own engine (the same check the browser runs), so its
+ * issues come out through the one validation hook like any other bad field. The engine parses and computes in one
+ * pure step, so what the handler receives is the result.
+ */
+function computeBody(id: CalculatorId): EngineBody<AnyCalculatorResult> {
+  return {
+    describedBy: calculators[id].inputSchema,
+    checkBody: (raw) => {
+      const outcome = runCalculator(id, raw);
+      return outcome.ok ? { ok: true, value: outcome.result } : { ok: false, errors: outcome.fields };
+    },
+  };
+}
 
-// ---------------------------------------------------------------------------------------------------------
-// API.
-
-calculatorRoutes.get(API, (c) => {
-  const origin = new URL(c.req.url).origin;
-  return c.json({
-    items: calculatorIds.map((id) => ({
-      id,
-      title: calculators[id].title,
-      summary: calculators[id].summary,
-      url: `${origin}${API}/${id}`,
-      page_url: `${origin}/calculators/${id}`,
-    })),
-  });
-});
-
-calculatorRoutes.get(`${API}/:id`, (c) => {
-  const id = calculatorOr404(c.req.param("id"), true);
-  const origin = new URL(c.req.url).origin;
+function describeCalculator(id: CalculatorId, origin: string) {
   const calculator = calculators[id];
   const inputSchema = z.toJSONSchema(calculator.inputSchema, { io: "input", unrepresentable: "any" });
   const defaults = Object.fromEntries(
@@ -114,7 +81,7 @@ calculatorRoutes.get(`${API}/:id`, (c) => {
         : entry,
     ]),
   );
-  return c.json({
+  return {
     id,
     title: calculator.title,
     summary: calculator.summary,
@@ -123,23 +90,64 @@ calculatorRoutes.get(`${API}/:id`, (c) => {
     input_schema: inputSchema,
     defaults,
     example_request: {},
-  });
-});
+  };
+}
 
-calculatorRoutes.post(`${API}/:id`, async (c) => {
-  const id = calculatorOr404(c.req.param("id"), true);
-  // Size, content type and JSON syntax are checked here (413/415/400); the calculator's schema checks the rest.
-  const body = await parseJsonBody(c, z.unknown());
-  const outcome = runCalculator(id, body);
-  if (!outcome.ok) {
-    const errors = outcome.fields.map((f) => ({ path: f.path === "" ? "(body)" : f.path, message: f.message }));
-    throw new ProblemError(
-      400,
-      `The body has ${errors.length} invalid field${errors.length === 1 ? "" : "s"}: ${errors.map((f) => f.path).join(", ")}`,
-      errors,
-    );
-  }
-  return c.json(outcome.result);
+/**
+ * The calculator API, declared once for the routes and the OpenAPI document. Each calculator has its own path, so
+ * the document shows each one's request body schema.
+ */
+export const calculatorApiRoutes = [
+  defineRoute({
+    method: "get",
+    path: API,
+    tag: "Calculators",
+    summary: "List the ROI calculators",
+    responses: { 200: { description: "Every calculator with its summary", schema: calculatorListSchema } },
+    handler: (c) => {
+      const origin = new URL(c.req.url).origin;
+      return c.json({
+        items: calculatorIds.map((id) => ({
+          id,
+          title: calculators[id].title,
+          summary: calculators[id].summary,
+          url: `${origin}${API}/${id}`,
+          page_url: `${origin}/calculators/${id}`,
+        })),
+      });
+    },
+  }),
+  ...calculatorIds.flatMap((id) => [
+    defineRoute({
+      method: "get",
+      path: `${API}/${id}`,
+      tag: "Calculators",
+      summary: `Describe ${calculators[id].title}`,
+      description: "The input schema, and every default with the source it comes from.",
+      responses: { 200: { description: "Schema, defaults and references", schema: calculatorDetailSchema } },
+      handler: (c) => c.json(describeCalculator(id, new URL(c.req.url).origin)),
+    }),
+    defineRoute({
+      method: "post",
+      path: `${API}/${id}`,
+      tag: "Calculators",
+      summary: `Compute ${calculators[id].title}`,
+      description: `${calculators[id].summary} Send \`{}\` to use every default. Bad input is a 400 naming every failing field by path; a body over 64 KiB is a 413.`,
+      body: computeBody(id),
+      responses: {
+        200: { description: "The result: inputs used, outputs, steps and warnings", schema: calculatorResultSchema },
+      },
+      handler: (c, { body }) => c.json(body),
+    }),
+  ]),
+];
+
+export const calculatorRoutes = mountRoutes(new Hono<AppEnv>(), calculatorApiRoutes);
+
+// Any other id under the API names no calculator: say which ids there are (GET and POST alike).
+calculatorRoutes.on(["GET", "POST"], `${API}/:id`, (c) => {
+  calculatorOr404(c.req.param("id"), true);
+  return c.notFound();
 });
 
 // ---------------------------------------------------------------------------------------------------------

@@ -113,15 +113,8 @@ export function fieldIsValid(
   });
 }
 
-/** "savings_lines[0].reduction_pct": the notation of default references, warnings and field errors. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = "";
-  for (const segment of path) {
-    if (typeof segment === "number") out += `[${segment}]`;
-    else out += out === "" ? String(segment) : `.${String(segment)}`;
-  }
-  return out;
-}
+// The path notation of default references, warnings and field errors is the one of every field error.
+export { formatPath } from "../domain/field-error";
 
 /** Parses the `formatPath` notation back into segments. */
 export function parsePath(path: string): (string | number)[] {

@@ -3,8 +3,8 @@
  * browser bundle. Everything here is pure: parse with the calculator's zod schema, then compute.
  */
 import type * as z from "zod/mini";
+import { type FieldError, issueFieldErrors } from "../domain/field-error";
 import type { CalculatorResult } from "./common";
-import { formatPath } from "./common";
 import type { DefaultsWithReferences } from "./defaults";
 import * as episodeBundle from "./episode-bundle";
 import * as hsaTaxSavings from "./hsa-tax-savings";
@@ -60,18 +60,16 @@ export type CalculatorResultFor<K extends CalculatorId> = ReturnType<(typeof cal
 /** The result of any calculator. */
 export type AnyCalculatorResult = CalculatorResultFor<CalculatorId>;
 
-/** One failing input, by path (`savings_lines[0].reduction_pct`; "" for the body as a whole). */
-export interface FieldError {
-  path: string;
+/** One failing input, by path (`savings_lines[0].reduction_pct`; ROOT_PATH for the body as a whole), with zod's code. */
+export interface InputError extends FieldError {
   code: string;
-  message: string;
 }
 
 /** Outcome of `runCalculator`: the result, or why there is none. Never thrown. */
 export type RunOutcome<R = AnyCalculatorResult> =
   | { ok: true; result: R }
   | { ok: false; error: "unknown_calculator"; issues: []; fields: [] }
-  | { ok: false; error: "invalid_input"; issues: z.core.$ZodIssue[]; fields: FieldError[] };
+  | { ok: false; error: "invalid_input"; issues: z.core.$ZodIssue[]; fields: InputError[] };
 
 /** True when `id` names a calculator of the registry. */
 export function isCalculatorId(id: string): id is CalculatorId {
@@ -79,21 +77,11 @@ export function isCalculatorId(id: string): id is CalculatorId {
 }
 
 /**
- * Flattens zod issues into one entry per failing field; an unknown-keys issue becomes one entry per unknown
- * key, so an API can list every bad field by its own path.
+ * Flattens zod issues into one entry per failing field, worded as every field error is; an unknown-keys issue
+ * becomes one entry per unknown key, so an API can list every bad field by its own path.
  */
-export function fieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
-  const out: FieldError[] = [];
-  for (const issue of issues) {
-    if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) {
-        out.push({ path: formatPath([...issue.path, key]), code: issue.code, message: `Unknown field "${key}"` });
-      }
-    } else {
-      out.push({ path: formatPath(issue.path), code: issue.code, message: issue.message });
-    }
-  }
-  return out;
+export function fieldErrors(issues: readonly z.core.$ZodIssue[]): InputError[] {
+  return issues.flatMap((issue) => issueFieldErrors(issue).map((error) => ({ ...error, code: issue.code })));
 }
 
 /** Parses `rawInput` with calculator `id`'s schema and computes; bad input comes back as issues, not as an exception. */

@@ -1,6 +1,6 @@
 /** Request and response schemas of the case-study API: validation, types and OpenAPI from one place. */
 import * as z from "zod";
-import { caseStudySchema } from "../domain/case-study";
+import { caseStudySchema, slugSchema } from "../domain/case-study";
 import { facetFilterShape } from "../domain/facets";
 import { grades } from "../domain/grading";
 import { keyFigureSchema } from "../domain/key-figures";
@@ -14,7 +14,15 @@ export const listQuerySchema = z.strictObject({
 
 export type ListQuery = z.output<typeof listQuerySchema>;
 
-export const slugParamsSchema = z.object({ slug: z.string().describe("The record's slug") });
+/**
+ * The record's address. A slug is lower-case words joined by single hyphens, 3 to 80 characters (the contract);
+ * one that is malformed can name no record, so it is answered like an unknown one: 404, naming the slug's rule.
+ */
+export const slugParamsSchema = z.object({
+  slug: slugSchema.describe(
+    "The record's slug: lower-case words joined by single hyphens, 3 to 80 characters. A malformed slug is a 404, like an unknown one.",
+  ),
+});
 
 const gradeFields = {
   evidence_grade: z.enum(grades).describe("Derived from design, provenance and population size (see /about/methods)"),

@@ -20,6 +20,7 @@ import {
   statuses,
   units,
 } from "./enums";
+import { type FieldError, toFieldErrors } from "./field-error";
 
 const yearMonth = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, "must be YYYY or YYYY-MM");
 
@@ -228,38 +229,6 @@ export type CaseStudy = z.output<typeof caseStudySchema>;
 export type CaseStudyInput = z.input<typeof caseStudySchema>;
 export type Outcome = z.output<typeof outcomeSchema>;
 export type Source = z.output<typeof sourceSchema>;
-
-/** A zod issue flattened to what a person needs: where, and what is wrong. */
-export interface FieldError {
-  path: string;
-  message: string;
-}
-
-/** Turns zod issues into `{ path: "outcomes[2].quote", message }` pairs, one per problem. */
-export function toFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
-  return issues.flatMap((issue) =>
-    // An unknown key is reported at its own path, so the error names the field itself.
-    issue.code === "unrecognized_keys"
-      ? issue.keys.map((key) => ({ path: formatPath([...issue.path, key]), message: "unknown field" }))
-      : [{ path: formatPath(issue.path), message: describeIssue(issue) }],
-  );
-}
-
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = "";
-  for (const part of path) {
-    if (typeof part === "number") out += `[${part}]`;
-    else out += out ? `.${String(part)}` : String(part);
-  }
-  return out || "(record)";
-}
-
-function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === "invalid_value" && "values" in issue) {
-    return `must be one of: ${issue.values.map(String).join(", ")}`;
-  }
-  return issue.message;
-}
 
 /** Fields the API returns beside the contract's record; derived on write, never authored. */
 export const derivedFieldNames = ["evidence_grade", "evidence_grade_reason", "body_html"] as const;

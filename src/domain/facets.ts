@@ -179,5 +179,3 @@ export const facetFilterShape = {
   status: enumFilter("status"),
 } satisfies Record<ListFilterName, z.ZodType>;
 
-/** Query keys that may take several values (repeated, or comma-separated). */
-export const facetFilterKeys: ReadonlySet<string> = new Set(LIST_FILTER_NAMES);

@@ -5,8 +5,8 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import type * as z from "zod";
-import { type FieldError, toFieldErrors } from "../domain/case-study";
+import * as z from "zod";
+import { describePath, type FieldError } from "../domain/field-error";
 
 const TITLES: Record<number, string> = {
   400: "Bad request",
@@ -25,32 +25,51 @@ export class ProblemError extends HTTPException {
   readonly detail: string;
   readonly errors: FieldError[];
 
-  constructor(status: ContentfulStatusCode, detail: string, errors: FieldError[] = []) {
+  constructor(status: ContentfulStatusCode, detail: string, errors: readonly FieldError[] = []) {
     super(status, { message: detail });
     this.title = TITLES[status] ?? "Error";
     this.detail = detail;
-    this.errors = errors;
+    // Only the documented pair goes out, whatever else a checker attached (the calculators add zod's code).
+    this.errors = errors.map(({ path, message }) => ({ path, message }));
   }
 }
 
-/** A 400 naming every bad field, from zod issues. */
-export function validationProblem(issues: readonly z.core.$ZodIssue[], what = "request"): ProblemError {
-  const errors = toFieldErrors(issues);
-  return new ProblemError(
-    400,
-    `The ${what} has ${errors.length} invalid field${errors.length === 1 ? "" : "s"}: ${errors.map((e) => e.path).join(", ")}`,
-    errors,
-  );
+/** Which part of the request a validation failure is about. */
+export type RequestPart = "params" | "query" | "body";
+
+const PART_WORDS: Record<RequestPart, string> = { params: "address", query: "query", body: "body" };
+
+/**
+ * The problem for a request part that failed validation, naming every bad field. Path parameters are part of the
+ * address, so an address whose parameters cannot name anything (a malformed slug, an unknown calculator) is a 404;
+ * a bad query or body is a 400.
+ */
+export function validationProblem(part: RequestPart, errors: readonly FieldError[]): ProblemError {
+  const what = PART_WORDS[part];
+  const named = errors.map((e) => `${describePath(e.path, what)} ${e.message}`).join("; ");
+  if (part === "params") return new ProblemError(404, `There is nothing at this address: ${named}`, errors);
+  const count = `${errors.length} invalid field${errors.length === 1 ? "" : "s"}`;
+  const paths = errors.map((e) => describePath(e.path, what)).join(", ");
+  return new ProblemError(400, `The ${what} has ${count}: ${paths}`, errors);
 }
 
-export interface ProblemBody {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  instance: string;
-  errors?: FieldError[];
-}
+/** The problem+json body, as the OpenAPI document declares it for every error response. */
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.int(),
+    detail: z.string(),
+    instance: z.string(),
+    errors: z
+      .array(
+        z.object({ path: z.string().describe('The field\'s path; "" for the input as a whole'), message: z.string() }),
+      )
+      .optional(),
+  })
+  .meta({ id: "Problem", description: "RFC 9457 problem details; `errors` names every bad field by path." });
+
+export type ProblemBody = z.output<typeof problemSchema>;
 
 /** The RFC 9457 body for a problem at this request. */
 export function problemBody(c: Context, problem: ProblemError): ProblemBody {
@@ -73,6 +92,7 @@ export function wantsJson(c: Context): boolean {
   return accept.includes("application/json") && !accept.includes("text/html");
 }
 
+/** The problem as an application/problem+json response. */
 export function problemResponse(c: Context, problem: ProblemError): Response {
   return new Response(JSON.stringify(problemBody(c, problem)), {
     status: problem.status,

@@ -1,39 +1,11 @@
 /**
  * The OpenAPI 3.1 document, generated from the same zod schemas the routes validate with (z.toJSONSchema), so the
- * description cannot drift from the behaviour. Each feature exports its `ApiRoute` list; nothing is written by hand.
+ * description cannot drift from the behaviour. Each feature declares its routes with `defineRoute` (src/http/route.ts);
+ * the document is built from those declarations, nothing is written by hand.
  */
 import * as z from "zod";
-
-export interface ApiResponse {
-  description: string;
-  schema?: z.ZodType;
-  contentType?: string;
-}
-
-export interface ApiRoute {
-  method: "get" | "post" | "put" | "delete";
-  /** OpenAPI path template, e.g. /api/v1/case-studies/{slug}. */
-  path: string;
-  summary: string;
-  description?: string;
-  tag: string;
-  params?: z.ZodObject;
-  query?: z.ZodObject;
-  /** Any zod schema, classic or zod/mini (the calculators' inputs are zod/mini, shared with the browser). */
-  body?: z.core.$ZodType;
-  responses: Record<number, ApiResponse>;
-}
-
-const problemSchema = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.int(),
-    detail: z.string(),
-    instance: z.string(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  })
-  .meta({ id: "Problem", description: "RFC 9457 problem details; `errors` names every bad field by path." });
+import { problemSchema } from "../http/problem";
+import type { ApiRoute } from "../http/route";
 
 type JsonSchema = Record<string, unknown>;
 

@@ -1,8 +1,9 @@
 /** GET /openapi.json (generated) and /docs, a server-rendered reference of the same document. */
 import { Hono } from "hono";
 import type { AppEnv } from "../env";
+import type { ApiRoute } from "../http/route";
 import { Layout } from "../views/layout";
-import { type ApiRoute, buildOpenApiDocument } from "./registry";
+import { buildOpenApiDocument } from "./registry";
 
 type Json = Record<string, unknown>;
 
@@ -21,7 +22,7 @@ function schemaSummary(schema: Json | undefined): string {
 }
 
 /** Mounts the document and its reference page for the given routes. */
-export function openApiRoutes(routes: () => ApiRoute[]) {
+export function openApiRoutes(routes: () => readonly ApiRoute[]) {
   const app = new Hono<AppEnv>();
   let cached: Json | undefined;
   const documentFor = (origin: string): Json => {

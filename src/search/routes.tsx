@@ -2,12 +2,11 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { ping } from "../db/health";
-import type { FieldError } from "../domain/case-study";
-import { toFieldErrors } from "../domain/case-study";
+import { type FieldError, toFieldErrors } from "../domain/field-error";
 import type { AppEnv } from "../env";
 import { ProblemError, validationProblem } from "../http/problem";
-import { queryObject } from "../http/validate";
-import type { ApiRoute } from "../openapi/registry";
+import { defineRoute, mountRoutes } from "../http/route";
+import { type QuerySpec, readQuery } from "../http/validate";
 import { encodeCursor } from "./cursor";
 import { SEARCH_FACETS, type SearchOutcome } from "./model";
 import { groupFacets, toHit } from "./present";
@@ -16,54 +15,14 @@ import {
   healthResponseSchema,
   type SearchQuery,
   type SearchResponse,
-  searchArrayKeys,
   searchQuerySchema,
   searchResponseSchema,
 } from "./schemas";
 import { type PreparedSearch, prepareSearch, searchHref } from "./spec";
 import { SearchPage } from "./views";
 
-export const searchApiRoutes: ApiRoute[] = [
-  {
-    method: "get",
-    path: "/api/v1/search",
-    tag: "Search",
-    summary: "Search case studies",
-    description: [
-      "Full-text search with filters and facet counts. Any `q` text is accepted (it is parsed into safe full-text syntax,",
-      "never passed raw); invalid filter values are a 400 naming each field. Ranking: bm25 with title and summary",
-      "weighted over tags over body, evidence grade breaking ties. Facet counts apply every active filter except the",
-      "facet's own. Retracted and draft records are left out unless `status` asks for them. Pagination is by",
-      "`cursor` (keyset: pages never repeat or skip a record). sort=effect ranks by the best outcome on",
-      "`effect_metric`: the improvement in percent for changes (relative change, (ratio − 1) × 100, or change over",
-      "baseline, oriented so that fewer readmissions or costs count as improvement), the amount itself for savings",
-      "and ROI; records without a comparable figure come last. Results are kept per Worker instance for as long as",
-      "the data does not change (every write changes a data version that each search reads); send",
-      "`Cache-Control: no-cache` to have the search run afresh. Headers: `x-search-cache` (hit, miss, stale or",
-      "bypass), `x-d1-queries` (statements, at most 2), `x-d1-round-trips` and `x-d1-rows-read`.",
-    ].join(" "),
-    query: searchQuerySchema,
-    responses: {
-      200: { description: "Hits, facet counts and the total", schema: searchResponseSchema },
-      400: { description: "Invalid filter, sort, limit or cursor" },
-    },
-  },
-  {
-    method: "get",
-    path: "/api/v1/health",
-    tag: "Search",
-    summary: "Health check",
-    description: "Runs one trivial D1 query (SELECT 1). Also the floor the search benchmark is measured against.",
-    responses: { 200: { description: "The Worker and its database answer", schema: healthResponseSchema } },
-  },
-];
-
-const TEXT_KEYS: ReadonlySet<string> = new Set(["q"]);
-
-/** The query string as an object for the schema: `q` can never fail; the page (lenient) forgives repeats. */
-function collectQuery(c: Context, lenient: boolean): Record<string, string | string[]> {
-  return queryObject(c, { arrayKeys: searchArrayKeys, textKeys: TEXT_KEYS, lenient });
-}
+/** How search reads its query, the API and the page alike: `q` is free text, so no text can fail. */
+const searchQuery: QuerySpec<typeof searchQuerySchema> = { schema: searchQuerySchema, textKeys: ["q"] };
 
 /** For the page: drops whatever fails validation (a bad value, an unknown key), keeping the rest, and says what. */
 function parseLeniently(raw: Record<string, string | string[]>): { query: SearchQuery; ignored: FieldError[] } {
@@ -136,32 +95,68 @@ async function execute(c: Context<AppEnv>, query: SearchQuery, prepared: Prepare
   return { prepared, outcome, response };
 }
 
-export const searchRoutes = new Hono<AppEnv>();
+/** The search API, declared once for the routes and the OpenAPI document. */
+export const searchApiRoutes = [
+  defineRoute({
+    method: "get",
+    path: "/api/v1/search",
+    tag: "Search",
+    summary: "Search case studies",
+    description: [
+      "Full-text search with filters and facet counts. Any `q` text is accepted (it is parsed into safe full-text syntax,",
+      "never passed raw); invalid filter values are a 400 naming each field. Ranking: bm25 with title and summary",
+      "weighted over tags over body, evidence grade breaking ties. Facet counts apply every active filter except the",
+      "facet's own. Retracted and draft records are left out unless `status` asks for them. Pagination is by",
+      "`cursor` (keyset: pages never repeat or skip a record). sort=effect ranks by the best outcome on",
+      "`effect_metric`: the improvement in percent for changes (relative change, (ratio − 1) × 100, or change over",
+      "baseline, oriented so that fewer readmissions or costs count as improvement), the amount itself for savings",
+      "and ROI; records without a comparable figure come last. Results are kept per Worker instance for as long as",
+      "the data does not change (every write changes a data version that each search reads); send",
+      "`Cache-Control: no-cache` to have the search run afresh. Headers: `x-search-cache` (hit, miss, stale or",
+      "bypass), `x-d1-queries` (statements, at most 2), `x-d1-round-trips` and `x-d1-rows-read`.",
+    ].join(" "),
+    query: searchQuery,
+    responses: {
+      200: { description: "Hits, facet counts and the total", schema: searchResponseSchema },
+      400: { description: "Invalid filter, sort, limit or cursor, each named" },
+    },
+    handler: async (c, { query }) => {
+      const prepared = prepareSearch(query);
+      if (prepared.badCursor) {
+        throw validationProblem("query", [
+          { path: "cursor", message: "is not a cursor this search returned (or was made for another sort)" },
+        ]);
+      }
+      const { response } = await execute(c, query, prepared);
+      return c.json(response);
+    },
+  }),
+  defineRoute({
+    method: "get",
+    path: "/api/v1/health",
+    tag: "Search",
+    summary: "Health check",
+    description: "Runs one trivial D1 query (SELECT 1). Also the floor the search benchmark is measured against.",
+    responses: {
+      200: { description: "The Worker and its database answer", schema: healthResponseSchema },
+      500: { description: "The database did not answer as expected" },
+    },
+    handler: async (c) => {
+      const { ok, rowsRead } = await ping(c.env.DB);
+      if (!ok) throw new ProblemError(500, "The database did not answer as expected.");
+      c.header("x-d1-queries", "1");
+      c.header("x-d1-round-trips", "1");
+      c.header("x-d1-rows-read", String(rowsRead));
+      return c.json({ ok: true as const });
+    },
+  }),
+];
 
-searchRoutes.get("/api/v1/search", async (c) => {
-  const result = searchQuerySchema.safeParse(collectQuery(c, false));
-  if (!result.success) throw validationProblem(result.error.issues, "query");
-  const prepared = prepareSearch(result.data);
-  if (prepared.badCursor) {
-    throw new ProblemError(400, "The query has 1 invalid field: cursor", [
-      { path: "cursor", message: "is not a cursor this search returned (or was made for another sort)" },
-    ]);
-  }
-  const { response } = await execute(c, result.data, prepared);
-  return c.json(response);
-});
-
-searchRoutes.get("/api/v1/health", async (c) => {
-  const { ok, rowsRead } = await ping(c.env.DB);
-  if (!ok) throw new ProblemError(500, "The database did not answer as expected.");
-  c.header("x-d1-queries", "1");
-  c.header("x-d1-round-trips", "1");
-  c.header("x-d1-rows-read", String(rowsRead));
-  return c.json({ ok: true as const });
-});
+export const searchRoutes = mountRoutes(new Hono<AppEnv>(), searchApiRoutes);
 
 searchRoutes.get("/search", async (c) => {
-  const { query, ignored } = parseLeniently(collectQuery(c, true));
+  // The page forgives: a repeated key keeps its last value, and whatever fails is dropped and said.
+  const { query, ignored } = parseLeniently(readQuery(c, searchQuery).data);
   const notices = ignored.map((e) => `${e.path}: ${e.message}`);
   const prepared = prepareSearch(query);
   if (prepared.badCursor) {

@@ -6,9 +6,6 @@ import { grades } from "../domain/grading";
 import { keyFigureSchema } from "../domain/key-figures";
 import { SEARCH_FACETS, SORTS } from "./model";
 
-/** Query keys that may take several values (repeated, or comma-separated); `q` is joined instead. */
-export const searchArrayKeys: ReadonlySet<string> = new Set(Object.keys(facetFilterShape));
-
 const year = (what: string) =>
   z.coerce.number().int().min(1900).max(2100).optional().describe(`Only evidence from ${what} (evidence year)`);
 

@@ -2,6 +2,7 @@
 
 import type { CaseStudyRow } from "../case-studies/queries";
 import { designs, provenances } from "../domain/enums";
+import { type FieldError, ROOT_PATH } from "../domain/field-error";
 import { designCeiling, type Grade, gradeMeanings, grades, gradingRules } from "../domain/grading";
 import { CaseStudyCard, GradeBadge } from "../views/evidence";
 import { Layout } from "../views/layout";
@@ -183,7 +184,7 @@ export function ErrorPage({
   status: number;
   title: string;
   detail: string;
-  errors?: { path: string; message: string }[];
+  errors?: readonly FieldError[];
 }) {
   return (
     <Layout title={title}>
@@ -193,7 +194,7 @@ export function ErrorPage({
         <ul>
           {errors.map((e) => (
             <li>
-              <code>{e.path}</code>: {e.message}
+              {e.path === ROOT_PATH ? "The request as a whole" : <code>{e.path}</code>}: {e.message}
             </li>
           ))}
         </ul>

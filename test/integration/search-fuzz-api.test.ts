@@ -7,8 +7,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { SearchResponse } from "../../src/search/schemas";
+import { callWorker } from "./helpers";
 import { filters, q, url } from "./search-arbitraries";
-import { callWorker } from "./search-helpers";
 
 describe("the search API never fails", () => {
   it("the API answers any text in q with 200 and JSON", async () => {

@@ -6,9 +6,8 @@
 // files so they can run side by side.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { get } from "./helpers";
+import { callWorker, get } from "./helpers";
 import { filters, q, url } from "./search-arbitraries";
-import { callWorker } from "./search-helpers";
 
 describe("the search page never fails", () => {
   it("the page answers any text with any filters with a readable 200 page", async () => {

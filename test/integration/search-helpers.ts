@@ -1,20 +1,9 @@
-// What the search test files share: a search through the Worker that must answer 200, the Worker's handler for tests
+// What the search test files share: a search through the Worker that must answer 200, the same through the Worker's handler for tests
 // that send hundreds of requests, and the draft and retracted variants the facet and status tests write. Every file
 // starts from the real content (setup.ts).
-import { createExecutionContext, env } from "cloudflare:test";
 import { expect } from "vitest";
-import worker from "../../src/index";
 import type { SearchResponse } from "../../src/search/schemas";
-import { getJson, withIdsFrom, writeVariant } from "./helpers";
-
-/**
- * Calls the Worker's own fetch handler (src/index.ts) with the test's bindings: the same code as SELF.fetch, for tests
- * that send hundreds of requests. SELF.fetch gets slower with every request a test worker has made (workers-sdk issue
- * 15446: ~5 ms to ~320 ms per request after 1,200 requests), which made such a file take minutes.
- */
-export function callWorker(path: string): Promise<Response> {
-  return Promise.resolve(worker.fetch(new Request(`https://example.test${path}`), env, createExecutionContext()));
-}
+import { callWorker, getJson, withIdsFrom, writeVariant } from "./helpers";
 
 /** The problem+json body of an API error. */
 export type Problem = { status: number; detail: string; errors?: { path: string; message: string }[] };

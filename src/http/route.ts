@@ -1,0 +1,142 @@
+/**
+ * A route declared once: method, path (written in OpenAPI form, `/api/v1/case-studies/{slug}`), documentation,
+ * request schemas, response schemas and the handler live in one object. `mount` adds the Hono route; the OpenAPI
+ * document (src/openapi/registry.ts) is built from the same objects, so the description cannot drift from the
+ * behaviour. One validation hook reads and checks params, query and body before the handler runs, and turns every
+ * failure into the same `validationProblem` (404 for path parameters, 400 for query and body, naming each field).
+ */
+import type { Context, Hono } from "hono";
+import type * as z from "zod";
+import type { AppEnv } from "../env";
+import { type Checked, checkQuery, checkWith, orProblem, type QuerySpec, readJsonBody } from "./validate";
+
+export type Method = "get" | "post" | "put" | "delete";
+
+/** One declared response: a JSON body schema for success, the problem schema by default for errors. */
+export interface ResponseSpec {
+  description: string;
+  schema?: z.core.$ZodType;
+  contentType?: string;
+}
+
+/**
+ * A JSON body checked by an engine of its own rather than by a zod schema here (the calculators validate their
+ * input the same way in the browser): `describedBy` documents it, `checkBody` checks it and names every bad field.
+ */
+export interface EngineBody<T> {
+  describedBy: z.core.$ZodType;
+  checkBody: (raw: unknown) => Checked<T>;
+}
+
+type BodySpec = z.ZodType | EngineBody<unknown>;
+type ParamsOf<P> = P extends z.ZodObject ? z.output<P> : Record<string, never>;
+type QueryOf<Q> = Q extends QuerySpec<infer S> ? z.output<S> : Record<string, never>;
+type BodyOf<B> = B extends z.ZodType ? z.output<B> : B extends EngineBody<infer T> ? T : undefined;
+
+/** The validated input a handler receives. */
+export interface RouteInput<P, Q, B> {
+  params: ParamsOf<P>;
+  query: QueryOf<Q>;
+  body: BodyOf<B>;
+}
+
+/** What a route is declared with. */
+export interface RouteSpec<P, Q, B> {
+  method: Method;
+  /** OpenAPI path template, e.g. /api/v1/case-studies/{slug}; Hono's `:slug` form is derived from it. */
+  path: string;
+  tag: string;
+  summary: string;
+  description?: string;
+  /** Path parameters; a value that fails them means the address names nothing (404). */
+  params?: P;
+  query?: Q;
+  /** The JSON body (64 KiB at most; an empty body reads as `{}`). */
+  body?: B;
+  /** Every status the handler answers with. Those the hook can answer (400, 404, 413, 415) are added when missing. */
+  responses: Record<number, ResponseSpec>;
+  handler: (c: Context<AppEnv>, input: RouteInput<P, Q, B>) => Response | Promise<Response>;
+}
+
+/** A declared route: what the OpenAPI document and the contract test read, and `mount` to serve it. */
+export interface ApiRoute {
+  readonly method: Method;
+  readonly path: string;
+  /** The same path as Hono writes it. */
+  readonly honoPath: string;
+  readonly tag: string;
+  readonly summary: string;
+  readonly description?: string;
+  readonly params?: z.ZodObject;
+  readonly query?: z.ZodObject;
+  /** The documented request body schema. */
+  readonly body?: z.core.$ZodType;
+  /** Every status the route can answer with, the hook's included. */
+  readonly responses: Readonly<Record<number, ResponseSpec>>;
+  /** Adds the route to a Hono app. */
+  mount(app: Hono<AppEnv>): void;
+}
+
+const TEMPLATE_PARAM = /\{(\w+)\}/g;
+
+/** Declares a route. Throws at declaration when the path names parameters its params schema lacks. */
+export function defineRoute<
+  P extends z.ZodObject | undefined = undefined,
+  Q extends QuerySpec | undefined = undefined,
+  B extends BodySpec | undefined = undefined,
+>(spec: RouteSpec<P, Q, B>): ApiRoute {
+  const names = [...spec.path.matchAll(TEMPLATE_PARAM)].map((m) => m[1] as string);
+  const paramsSchema = spec.params as z.ZodObject | undefined;
+  const missing = names.filter((name) => !paramsSchema || !(name in paramsSchema.shape));
+  if (missing.length) throw new Error(`${spec.path}: no params schema for ${missing.join(", ")}`);
+  const querySpec = spec.query as QuerySpec | undefined;
+  const bodySpec = spec.body as BodySpec | undefined;
+  const honoPath = spec.path.replace(TEMPLATE_PARAM, ":$1");
+
+  /** The one validation hook: every request part is read and checked before the handler sees it. */
+  async function input(c: Context<AppEnv>): Promise<RouteInput<P, Q, B>> {
+    const params = paramsSchema ? orProblem("params", checkWith(paramsSchema, c.req.param())) : {};
+    const query = querySpec ? orProblem("query", checkQuery(c, querySpec)) : {};
+    let body: unknown;
+    if (bodySpec) {
+      const raw = await readJsonBody(c);
+      body = orProblem("body", "checkBody" in bodySpec ? bodySpec.checkBody(raw) : checkWith(bodySpec, raw));
+    }
+    return { params, query, body } as RouteInput<P, Q, B>;
+  }
+
+  return {
+    method: spec.method,
+    path: spec.path,
+    honoPath,
+    tag: spec.tag,
+    summary: spec.summary,
+    ...(spec.description ? { description: spec.description } : {}),
+    ...(paramsSchema ? { params: paramsSchema } : {}),
+    ...(querySpec ? { query: querySpec.schema } : {}),
+    ...(bodySpec ? { body: "checkBody" in bodySpec ? bodySpec.describedBy : bodySpec } : {}),
+    responses: { ...hookResponses(names, Boolean(querySpec), Boolean(bodySpec)), ...spec.responses },
+    mount(app) {
+      app.on(spec.method.toUpperCase(), honoPath, async (c) => spec.handler(c, await input(c)));
+    },
+  };
+}
+
+/** The statuses the validation hook itself can answer with, so the document declares them. */
+function hookResponses(params: readonly string[], query: boolean, body: boolean): Record<number, ResponseSpec> {
+  const out: Record<number, ResponseSpec> = {};
+  if (params.length) out[404] = { description: `Nothing at this address (${params.join(", ")} names nothing)` };
+  if (query) out[400] = { description: "Invalid query parameters, each named" };
+  if (body) {
+    out[400] = { description: "Invalid JSON or invalid fields, each named by path" };
+    out[413] = { description: "Body larger than 64 KiB" };
+    out[415] = { description: "Body not sent as application/json" };
+  }
+  return out;
+}
+
+/** Adds every route to the app, in order. */
+export function mountRoutes(app: Hono<AppEnv>, routes: readonly ApiRoute[]): Hono<AppEnv> {
+  for (const route of routes) route.mount(app);
+  return app;
+}

@@ -178,4 +178,3 @@ export const facetFilterShape = {
   care_setting: enumFilter("care_setting"),
   status: enumFilter("status"),
 } satisfies Record<ListFilterName, z.ZodType>;
-

@@ -13,11 +13,11 @@ import {
   isCalculatorId,
   runCalculator,
 } from "../calculators";
-import { findCaseStudyTitles } from "../case-studies/queries";
 import type { AppEnv } from "../env";
 import { assetPaths } from "../generated/assets";
 import { ProblemError } from "../http/problem";
 import { defineRoute, type EngineBody, mountRoutes } from "../http/route";
+import { findCaseStudyTitles } from "../records/read";
 import { siteContext } from "../views/render";
 import { calculatorDetailSchema, calculatorListSchema, calculatorResultSchema } from "./api-schemas";
 import { canonicalQuery, type FormError, fieldId, formErrors, formModel, fromQuery, queryString } from "./form-state";

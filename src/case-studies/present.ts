@@ -2,7 +2,7 @@
 
 import type * as z from "zod";
 import { keyFigures } from "../domain/key-figures";
-import type { CaseStudyRow } from "./queries";
+import type { CaseStudyRow } from "../records/read";
 import type { caseStudyResponseSchema, caseStudySummarySchema } from "./schemas";
 
 /** The contract's record plus derived fields: what GET /api/v1/case-studies/{slug} returns. */

@@ -4,8 +4,8 @@ import type { AppEnv } from "../env";
 import { ProblemError } from "../http/problem";
 import { defineRoute, mountRoutes } from "../http/route";
 import { type QuerySpec, validatedQuery } from "../http/validate";
+import { findCaseStudy, listCaseStudies } from "../records/read";
 import { toCaseStudyJson, toSummaryJson } from "./present";
-import { findCaseStudy, listCaseStudies } from "./queries";
 import {
   caseStudyListSchema,
   caseStudyResponseSchema,

@@ -12,9 +12,9 @@ import {
 import { FACETS, LIST_FILTER_NAMES } from "../domain/facets";
 import { gradeMeanings } from "../domain/grading";
 import { reviewState } from "../domain/review";
+import type { CaseStudyRow } from "../records/read";
 import { CaseStudyCard, GradeBadge, OutcomesTable, RecordBanners, SourceList } from "../views/evidence";
 import { Layout } from "../views/layout";
-import type { CaseStudyRow } from "./queries";
 import type { ListQuery } from "./schemas";
 
 function TermLinks({ kind, values, label }: { kind: string; values: string[]; label: (v: string) => string }) {

@@ -1,7 +1,7 @@
 /** Site-wide pages: home, methods, and the icon at the fixed names browsers ask for (the stylesheet is a static file). */
 import { Hono } from "hono";
-import { listCaseStudies } from "../case-studies/queries";
 import type { AppEnv } from "../env";
+import { listCaseStudies } from "../records/read";
 import { faviconSvg } from "../views/favicon";
 import { overviewCounts } from "./queries";
 import { HomePage, MethodsPage } from "./views";

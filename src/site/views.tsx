@@ -1,9 +1,9 @@
 /** The home page, the methods page and the error page. */
 
-import type { CaseStudyRow } from "../case-studies/queries";
 import { designs, provenances } from "../domain/enums";
 import { type FieldError, ROOT_PATH } from "../domain/field-error";
 import { designCeiling, type Grade, gradeMeanings, grades, gradingRules } from "../domain/grading";
+import type { CaseStudyRow } from "../records/read";
 import { CaseStudyCard, GradeBadge } from "../views/evidence";
 import { Layout } from "../views/layout";
 import type { Overview } from "./queries";

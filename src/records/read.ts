@@ -1,5 +1,8 @@
-/** The reading SQL of case studies: one record, a filtered page of records, titles by slug. Writes go through
- * src/records/write-path.ts. */
+/**
+ * Reading case-study records: one record, a filtered page of records, titles by slug. Several features show records
+ * (the case-study pages, the home page, the calculators' source links), so the reads live here beside the one write
+ * path (write-path.ts), not inside any one feature.
+ */
 
 import type { SqlValue } from "../db/statements";
 import type { CaseStudy } from "../domain/case-study";

@@ -9,15 +9,15 @@ function enumeration<const T extends Record<string, string>>(labels: T) {
   return { values, labels, label: (value: string): string => (labels as Record<string, string>)[value] ?? value };
 }
 
-export const statuses = enumeration({ published: "Published", draft: "Draft", retracted: "Retracted" });
+export const statuses = /* @__PURE__ */ enumeration({ published: "Published", draft: "Draft", retracted: "Retracted" });
 
-export const provenances = enumeration({
+export const provenances = /* @__PURE__ */ enumeration({
   verified: "Verified",
   reported: "Reported",
   illustrative: "Illustrative",
 });
 
-export const careSettings = enumeration({
+export const careSettings = /* @__PURE__ */ enumeration({
   primary_care: "Primary care",
   hospital: "Hospital",
   community_clinic: "Community clinic",
@@ -29,7 +29,7 @@ export const careSettings = enumeration({
   other: "Other setting",
 });
 
-export const payerTypes = enumeration({
+export const payerTypes = /* @__PURE__ */ enumeration({
   medicare: "Medicare",
   medicare_advantage: "Medicare Advantage",
   medicaid: "Medicaid",
@@ -45,7 +45,7 @@ export const payerTypes = enumeration({
   unspecified: "Payer not stated",
 });
 
-export const financingModels = enumeration({
+export const financingModels = /* @__PURE__ */ enumeration({
   coverage_decision: "Coverage decision",
   supplemental_benefit: "Supplemental benefit",
   fee_for_service: "Fee for service",
@@ -66,7 +66,7 @@ export const financingModels = enumeration({
   budget_allocation: "Budget allocation",
 });
 
-export const modalities = enumeration({
+export const modalities = /* @__PURE__ */ enumeration({
   acupuncture: "Acupuncture",
   nutrition_counseling: "Nutrition counselling",
   produce_prescription: "Produce prescription",
@@ -87,7 +87,7 @@ export const modalities = enumeration({
   other: "Other modality",
 });
 
-export const conditions = enumeration({
+export const conditions = /* @__PURE__ */ enumeration({
   chronic_pain: "Chronic pain",
   low_back_pain: "Low back pain",
   diabetes: "Diabetes",
@@ -102,7 +102,7 @@ export const conditions = enumeration({
   general_wellness: "General wellness",
 });
 
-export const designs = enumeration({
+export const designs = /* @__PURE__ */ enumeration({
   meta_analysis: "Meta-analysis",
   systematic_review: "Systematic review",
   rct: "Randomised controlled trial",
@@ -115,7 +115,7 @@ export const designs = enumeration({
   illustrative: "Illustrative example",
 });
 
-export const populationUnits = enumeration({
+export const populationUnits = /* @__PURE__ */ enumeration({
   patients: "patients",
   members: "members",
   employees: "employees",
@@ -127,7 +127,7 @@ export const populationUnits = enumeration({
   studies: "studies",
 });
 
-export const metrics = enumeration({
+export const metrics = /* @__PURE__ */ enumeration({
   readmissions_30d: "30-day readmissions",
   hospitalizations: "Hospitalisations",
   ed_visits: "Emergency department visits",
@@ -161,7 +161,7 @@ export const metrics = enumeration({
   other: "Other outcome",
 });
 
-export const outcomeKinds = enumeration({
+export const outcomeKinds = /* @__PURE__ */ enumeration({
   relative_change: "Relative change",
   absolute_change: "Absolute change",
   level: "Level",
@@ -172,7 +172,7 @@ export const outcomeKinds = enumeration({
   standardized_mean_difference: "Standardised mean difference",
 });
 
-export const units = enumeration({
+export const units = /* @__PURE__ */ enumeration({
   percent: "%",
   percentage_points: "pp",
   usd: "USD",
@@ -189,7 +189,7 @@ export const units = enumeration({
   lb: "lb",
 });
 
-export const comparisons = enumeration({
+export const comparisons = /* @__PURE__ */ enumeration({
   usual_care: "vs usual care",
   control_group: "vs control group",
   matched_cohort: "vs matched cohort",
@@ -198,7 +198,7 @@ export const comparisons = enumeration({
   none: "no comparison",
 });
 
-export const moneyPer = enumeration({
+export const moneyPer = /* @__PURE__ */ enumeration({
   patient: "per patient",
   member: "per member",
   member_month: "per member-month",
@@ -208,7 +208,7 @@ export const moneyPer = enumeration({
   program: "per programme",
 });
 
-export const sourceKinds = enumeration({
+export const sourceKinds = /* @__PURE__ */ enumeration({
   journal_article: "Journal article",
   government_report: "Government report",
   regulation: "Regulation",

@@ -51,6 +51,12 @@ const branchSchema = described(
 
 const SHARE_COLUMNS = ["baseline_share_pct", "program_share_pct"] as const;
 
+/** How a share column is named in an error a person reads (the path already names the column for programs). */
+const SHARE_COLUMN_WORDS: Record<(typeof SHARE_COLUMNS)[number], string> = {
+  baseline_share_pct: "The shares without the add-on",
+  program_share_pct: "The shares with the add-on",
+};
+
 /** Input schema of episode-bundle: `{}` parses to the evidence-linked defaults. */
 export const inputSchema = z
   .strictObject({
@@ -94,7 +100,7 @@ export const inputSchema = z
             ctx.addIssue({
               code: "custom",
               path: ["branches", column],
-              message: `${column} must sum to 100 across branches (±${SHARE_TOLERANCE}); it sums to ${formatNumber(sum, 4)}`,
+              message: `${SHARE_COLUMN_WORDS[column]} must sum to 100% across the paths (±${SHARE_TOLERANCE}); they sum to ${formatNumber(sum, 4)}%`,
             });
           }
         }

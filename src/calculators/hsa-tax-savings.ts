@@ -37,7 +37,7 @@ export const inputSchema = z.strictObject({
   }),
   account: withDefault(z.enum(["hsa", "fsa"]), D.account, {
     title: "Account",
-    description: "Health savings account (hsa) or health flexible spending account (fsa).",
+    description: "A health savings account (HSA) or a health flexible spending account (FSA).",
   }),
   coverage: withDefault(z.enum(["self", "family"]), D.coverage, {
     title: "Coverage",

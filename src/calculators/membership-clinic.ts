@@ -121,7 +121,7 @@ export const inputSchema = z
           ctx.addIssue({
             code: "custom",
             path: ["tiers", "share_of_new_members_pct"],
-            message: `share_of_new_members_pct must sum to 100 across tiers (±${SHARE_TOLERANCE}); it sums to ${formatNumber(sum, 4)}`,
+            message: `The shares of new members must sum to 100% across the tiers (±${SHARE_TOLERANCE}); they sum to ${formatNumber(sum, 4)}%`,
           });
         }
       },

@@ -153,10 +153,11 @@ export function compute(parsed: ParsedInputs): Result {
     }
     const row = HEALTH_FSA_LIMITS[year];
     limit = row.limit;
-    limitSource = row.source;
+    // An unpublished limit has no source to cite: its table note is for maintainers, not for the person reading.
+    limitSource = limit === null ? `The IRS has not yet published the ${year} health FSA limit.` : row.source;
     steps.push(
       limit === null
-        ? `${year} health FSA limit: not yet published (${row.source})`
+        ? `${year} health FSA limit: not yet published by the IRS`
         : `${year} health FSA limit = ${formatUsd(limit)} (${row.source})`,
     );
   }

@@ -15,6 +15,7 @@ import { reviewState } from "../domain/review";
 import type { CaseStudyRow } from "../records/read";
 import { CaseStudyCard, GradeBadge, OutcomesTable, RecordBanners, SourceList } from "../views/evidence";
 import { Layout } from "../views/layout";
+import { SanitisedHtml } from "../views/sanitised-html";
 import type { ListQuery } from "./schemas";
 
 function TermLinks({ kind, values, label }: { kind: string; values: string[]; label: (v: string) => string }) {
@@ -124,7 +125,7 @@ export function CaseStudyPage({ row }: { row: CaseStudyRow }) {
         {row.body_html ? (
           <section aria-labelledby="narrative-heading" class="body">
             <h2 id="narrative-heading">What happened</h2>
-            <div dangerouslySetInnerHTML={{ __html: row.body_html }} />
+            <SanitisedHtml html={row.body_html} />
           </section>
         ) : null}
         <section aria-labelledby="sources-heading">

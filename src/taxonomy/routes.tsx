@@ -5,6 +5,7 @@ import type { AppEnv } from "../env";
 import { taxonomyPages } from "../generated/taxonomy";
 import { ProblemError } from "../http/problem";
 import { Layout } from "../views/layout";
+import { SanitisedHtml } from "../views/sanitised-html";
 
 export const taxonomyRoutes = new Hono<AppEnv>();
 
@@ -35,7 +36,7 @@ taxonomyRoutes.get("/taxonomy/:kind", (c) => {
         <a href="/taxonomy">Glossary</a>
       </p>
       <h1>{page.title}</h1>
-      {page.intro_html ? <div class="body" dangerouslySetInnerHTML={{ __html: page.intro_html }} /> : null}
+      {page.intro_html ? <SanitisedHtml class="body" html={page.intro_html} /> : null}
       <dl class="body">
         {Object.entries(page.entries).map(([value, html]) => (
           <>
@@ -43,7 +44,7 @@ taxonomyRoutes.get("/taxonomy/:kind", (c) => {
               <strong>{enumeration ? enumeration.label(value) : value}</strong> <code class="small">{value}</code>
             </dt>
             <dd>
-              <div dangerouslySetInnerHTML={{ __html: html }} />
+              <SanitisedHtml html={html} />
               {facet && facet !== "provenance" ? (
                 <p class="small">
                   <a href={`/case-studies?${facet}=${value}`}>Case studies</a>

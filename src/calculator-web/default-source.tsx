@@ -4,8 +4,7 @@
  * your own, or an example figure to replace. Never a file path, a key or a code.
  */
 import type { DefaultEntry } from "../calculators";
-import { formatNumber, formatPct } from "../calculators/format";
-import { formatUsd } from "../domain/money";
+import { formatNumber, formatPct, formatUsd } from "../domain/numbers";
 import { ProvenanceTag } from "../views/evidence";
 import { type RenderContext, SiteLink } from "../views/render";
 import type { ScalarField } from "./form-state";

@@ -25,8 +25,8 @@
  */
 import type * as z from "zod/mini";
 import type { CalculatorId } from "../calculators";
-import { formatNumber } from "../calculators/format";
 import { type FieldError, formatPath } from "../domain/field-error";
+import { formatNumber } from "../domain/numbers";
 import { formModels } from "../generated/form-models";
 import type { ArrayField, FormModel, ObjectField, ScalarField } from "./form-model";
 

@@ -5,8 +5,7 @@
  * for display only; the API returns them unrounded.
  */
 import type { AnyCalculatorResult, CalculatorId, CalculatorWarning } from "../calculators";
-import { formatInteger, formatNumber, formatPct } from "../calculators/format";
-import { formatUsd } from "../domain/money";
+import { formatInteger, formatNumber, formatPct, formatUsd } from "../domain/numbers";
 import { type Field, formModel, type ScalarField } from "./form-state";
 import { optionLabel } from "./labels";
 

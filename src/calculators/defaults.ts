@@ -11,9 +11,10 @@
  * The schemas read their `.default()` values from here, and `GET /api/v1/calculators/{id}` returns the table
  * built by `buildDefaultsTable`, so what a form shows and what the API computes cannot drift apart.
  */
+
+import { formatNumber } from "../domain/numbers";
 import type { CalculatorWarning } from "./common";
 import { formatPath, getAtPath, parsePath } from "./common";
-import { formatNumber } from "./format";
 import { LATEST_TAX_YEAR } from "./reference-params";
 
 export type Provenance = "verified" | "reported" | "illustrative";

@@ -4,6 +4,7 @@
  * target price is limited by stop-loss and stop-gain.
  */
 import * as z from "zod/mini";
+import { formatInteger, formatNumber, formatPct, formatUsd } from "../domain/numbers";
 import type { CalculatorResult, CalculatorWarning } from "./common";
 import {
   boundedInt,
@@ -18,7 +19,6 @@ import {
 } from "./common";
 import type { DefaultsWithReferences } from "./defaults";
 import { buildDefaultsTable, defaultWarnings, EPISODE_BUNDLE_DEFAULTS } from "./defaults";
-import { formatInteger, formatNumber, formatPct, formatUsd } from "./format";
 
 export const id = "episode-bundle";
 export const title = "Episode bundle with an integrative add-on";

@@ -4,11 +4,11 @@
  * such rather than guessed.
  */
 import * as z from "zod/mini";
+import { formatPct, formatUsd } from "../domain/numbers";
 import type { CalculatorResult, CalculatorWarning } from "./common";
 import { boundedInt, boundedNumber, described, MAX_UNIT_USD, withDefault } from "./common";
 import type { DefaultsWithReferences } from "./defaults";
 import { buildDefaultsTable, defaultWarnings, HSA_TAX_SAVINGS_DEFAULTS } from "./defaults";
-import { formatPct, formatUsd } from "./format";
 import {
   DPC_HSA_FEE_CAP,
   FICA_EMPLOYEE_PCT,

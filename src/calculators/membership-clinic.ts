@@ -4,6 +4,7 @@
  * member fee revenue falls by the stated variability.
  */
 import * as z from "zod/mini";
+import { formatInteger, formatNumber, formatPct, formatUsd, orNA } from "../domain/numbers";
 import type { CalculatorResult, CalculatorWarning } from "./common";
 import {
   boundedInt,
@@ -20,7 +21,6 @@ import {
 } from "./common";
 import type { DefaultsWithReferences } from "./defaults";
 import { buildDefaultsTable, defaultWarnings, MEMBERSHIP_CLINIC_DEFAULTS } from "./defaults";
-import { formatInteger, formatNumber, formatPct, formatUsd, orNA } from "./format";
 
 export const id = "membership-clinic";
 export const title = "Membership clinic sustainability";

@@ -4,11 +4,11 @@
  * costs no more than paying per visit.
  */
 import * as z from "zod/mini";
+import { formatInteger, formatPct, formatUsd } from "../domain/numbers";
 import type { CalculatorResult, CalculatorWarning } from "./common";
 import { boundedInt, boundedNumber, described, MAX_UNIT_USD, withDefault } from "./common";
 import type { DefaultsWithReferences } from "./defaults";
 import { buildDefaultsTable, defaultWarnings, PATIENT_COST_COMPARE_DEFAULTS } from "./defaults";
-import { formatInteger, formatPct, formatUsd } from "./format";
 
 export const id = "patient-cost-compare";
 export const title = "Patient cost: per visit, membership or insurance";

@@ -4,6 +4,7 @@
  * optional seeded Monte Carlo on the effects and the program cost.
  */
 import * as z from "zod/mini";
+import { formatInteger, formatNumber, formatPct, formatRatio, formatUsd, orNA } from "../domain/numbers";
 import type { CalculatorResult, CalculatorWarning } from "./common";
 import {
   boundedInt,
@@ -17,7 +18,6 @@ import {
 } from "./common";
 import type { DefaultsWithReferences } from "./defaults";
 import { buildDefaultsTable, defaultWarnings, PROGRAM_ROI_DEFAULTS } from "./defaults";
-import { formatInteger, formatNumber, formatPct, formatRatio, formatUsd, orNA } from "./format";
 import { createRng, unitTriangular } from "./prng";
 
 export const id = "program-roi";

@@ -4,11 +4,11 @@
  * losses, and the spend reduction at which the ACO breaks even on the integrative program.
  */
 import * as z from "zod/mini";
+import { formatInteger, formatPct, formatUsd } from "../domain/numbers";
 import type { CalculatorResult, CalculatorWarning } from "./common";
 import { boundedInt, boundedNumber, described, MAX_UNIT_USD, withDefault } from "./common";
 import type { DefaultsWithReferences } from "./defaults";
 import { buildDefaultsTable, defaultWarnings, SHARED_SAVINGS_DEFAULTS } from "./defaults";
-import { formatInteger, formatPct, formatUsd } from "./format";
 
 export const id = "shared-savings";
 export const title = "ACO shared savings";

@@ -1,32 +1,7 @@
 /** Display formatting for figures: one place, so a number reads the same on every page and export. */
 import type { Outcome } from "./case-study";
 import { comparisons, metrics, moneyPer, units } from "./enums";
-import { formatUsd } from "./money";
-
-const MINUS = "\u2212";
-
-// toLocaleString builds an Intl formatter on every call (tens of microseconds); search lists format many figures.
-const formatters = new Map<number, Intl.NumberFormat>();
-function formatterFor(digits: number): Intl.NumberFormat {
-  let formatter = formatters.get(digits);
-  if (!formatter) {
-    formatter = new Intl.NumberFormat("en-US", { maximumFractionDigits: digits });
-    formatters.set(digits, formatter);
-  }
-  return formatter;
-}
-
-/** 1234.5 → "1,234.5"; keeps up to `digits` decimals, never shows "-0". */
-export function formatNumber(value: number, digits = 2): string {
-  const rounded = Number(value.toFixed(digits));
-  const text = formatterFor(digits).format(Math.abs(rounded));
-  return rounded < 0 ? `${MINUS}${text}` : text;
-}
-
-/** A signed number: "+8", "−18". */
-export function formatSigned(value: number, digits = 2): string {
-  return value > 0 ? `+${formatNumber(value, digits)}` : formatNumber(value, digits);
-}
+import { formatNumber, formatSigned, formatUsd } from "./numbers";
 
 function withUnit(value: number, unit: Outcome["unit"], signed: boolean): string {
   switch (unit) {
@@ -88,7 +63,7 @@ export function outcomeName(o: Outcome): string {
 export function formatOutcomeContext(o: Outcome): string {
   const parts: string[] = [comparisons.label(o.comparison)];
   if (o.horizon_months !== undefined) parts.push(`over ${o.horizon_months} month${o.horizon_months === 1 ? "" : "s"}`);
-  if (o.n !== undefined) parts.push(`n=${formatterFor(0).format(o.n)}`);
+  if (o.n !== undefined) parts.push(`n=${formatNumber(o.n, 0)}`);
   return parts.join(", ");
 }
 

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCalculator } from "../../src/calculators";
-import { formatUsd } from "../../src/domain/money";
+import { formatUsd } from "../../src/domain/numbers";
 import { defaultSavingsLinesWith } from "../fixtures/calculators";
 import { baseUrl, launch, screenshotDir, watchErrors } from "./browser";
 

@@ -5,7 +5,7 @@ import { formHtml } from "../../src/calculator-web/form-view";
 import { present } from "../../src/calculator-web/presenters";
 import { invalidResultsHtml, resultsHtml } from "../../src/calculator-web/results-view";
 import { calculatorIds, calculators, isCalculatorId, runCalculator } from "../../src/calculators";
-import { formatUsd } from "../../src/domain/money";
+import { formatUsd } from "../../src/domain/numbers";
 import { siteContext } from "../../src/views/render";
 import { defaultSavingsLinesWith } from "../fixtures/calculators";
 import { get } from "./helpers";

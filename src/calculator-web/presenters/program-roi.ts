@@ -2,11 +2,11 @@
  * The program-roi result for people: NPV, benefit-cost ratio, payback, break-even effect, sensitivity, and the
  * histogram of the engine's own Monte Carlo draws.
  */
-import { formatInteger, formatNumber, formatPct, formatRatio } from "../../calculators/format";
+
 import type * as ProgramRoi from "../../calculators/program-roi";
 import { monteCarloDraws } from "../../calculators/program-roi";
 import { barLineChart, histogramChart, tornadoChart } from "../../charts/svg";
-import { formatUsd, formatUsdShort } from "../../domain/money";
+import { formatInteger, formatNumber, formatPct, formatRatio, formatUsd, formatUsdShort } from "../../domain/numbers";
 import {
   type ChartBlock,
   type Figure,

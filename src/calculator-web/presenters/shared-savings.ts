@@ -1,9 +1,8 @@
 /** The shared-savings result for people: the settlement and who keeps what. */
 
-import { formatPct } from "../../calculators/format";
 import type * as SharedSavings from "../../calculators/shared-savings";
 import { barLineChart } from "../../charts/svg";
-import { formatUsd, formatUsdShort } from "../../domain/money";
+import { formatPct, formatUsd, formatUsdShort } from "../../domain/numbers";
 import { type ChartBlock, type Figure, finish, illustrativeNote, type Presentation } from "../presentation";
 
 /** Figures, verdict, charts and steps of a shared-savings result. */

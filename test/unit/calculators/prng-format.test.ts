@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatInteger, formatNumber, formatPct, formatRatio, formatUsd } from "../../../src/calculators/format";
 import { createRng, sampleTriangular, triangularFromUniform, unitTriangular } from "../../../src/calculators/prng";
+import { formatInteger, formatNumber, formatPct, formatRatio, formatUsd } from "../../../src/domain/numbers";
 
 describe("seeded PRNG", () => {
   it("the same seed gives the same sequence; different seeds differ", () => {

@@ -1,11 +1,23 @@
-/** One set of money rules: the calculators' steps, their pages and the case-study figures print dollars alike. */
+/** One set of number and money rules: the calculators' steps, their pages and the case-study figures print alike. */
 import { describe, expect, it } from "vitest";
 import { present } from "../../../src/calculator-web/presenters";
 import { runCalculator } from "../../../src/calculators";
-import { formatUsd as stepsUsd } from "../../../src/calculators/format";
 import type { Outcome } from "../../../src/domain/case-study";
 import { formatBaselineFollowup, formatOutcomeValue } from "../../../src/domain/format";
-import { formatUsd, formatUsdShort } from "../../../src/domain/money";
+import { formatNumber, formatPct, formatSigned, formatUsd, formatUsdShort } from "../../../src/domain/numbers";
+
+describe("numbers", () => {
+  it("one minus sign for every figure, no sign on what rounds to zero", () => {
+    expect(formatNumber(-18)).toBe("\u221218");
+    expect(formatNumber(-1234.567, 1)).toBe("\u22121,234.6");
+    expect(formatPct(-46.2)).toBe("\u221246.2%");
+    expect(formatNumber(-0.001)).toBe("0");
+    expect(formatSigned(8)).toBe("+8");
+    expect(formatSigned(-18)).toBe("\u221218");
+    expect(formatSigned(0.001)).toBe("0");
+    expect(formatNumber(-2e21)).toBe("\u22122.000e+21");
+  });
+});
 
 describe("full money", () => {
   it("cents only below $10,000 and only when there are any; a true minus sign; + when asked", () => {
@@ -21,7 +33,6 @@ describe("full money", () => {
   });
 
   it("the steps, the calculator pages and the case-study figures use the same formatter", () => {
-    expect(stepsUsd).toBe(formatUsd);
     const outcome = runCalculator("program-roi", {});
     if (!outcome.ok) throw new Error("defaults must be valid");
     const npv = formatUsd(outcome.result.outputs.npv);

@@ -2,6 +2,8 @@
  * npm run client:build — everything the browser loads as a file, written to build/public (wrangler.toml `[assets]`)
  * and served by Workers Static Assets without running the Worker:
  *   - the browser scripts (src/client/*.ts, sharing the calculators with the Worker), bundled by esbuild;
+ *   - the embed loader (src/client/embed-loader.ts) at the one unhashed address, /embed.js: host pages elsewhere
+ *     paste its URL once and keep it, so it cannot carry a hash; a short cache in _headers lets fixes reach them;
  *   - the stylesheet (src/views/styles.ts) and the icon (src/views/favicon.ts);
  *   - `_headers`: immutable caching for the hashed files and the Worker's security headers.
  * Each file's name carries a hash of its content. The Worker keeps only src/generated/assets.ts, a manifest from
@@ -15,7 +17,7 @@ import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { faviconSvg } from "../src/views/favicon";
 import { siteCss } from "../src/views/styles";
-import { ASSETS_DIR, ASSETS_URL_PREFIX, headersFile } from "./lib/static-assets";
+import { ASSETS_DIR, ASSETS_URL_PREFIX, EMBED_LOADER_PATH, headersFile } from "./lib/static-assets";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const clientDir = join(root, "src/client");
@@ -42,8 +44,9 @@ function emit(name: string, body: string): void {
   );
 }
 
+const LOADER_ENTRY = "embed-loader.ts";
 const entries = existsSync(clientDir)
-  ? readdirSync(clientDir).filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))
+  ? readdirSync(clientDir).filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts") && f !== LOADER_ENTRY)
   : [];
 for (const entry of entries) {
   const result = await build({
@@ -59,6 +62,21 @@ for (const entry of entries) {
   });
   emit(entry.replace(/\.ts$/, ".js"), result.outputFiles[0]?.text ?? "");
 }
+// A classic script (IIFE), not a module: `document.currentScript` tells it our origin, and any host's tag works.
+const loader = await build({
+  entryPoints: [join(clientDir, LOADER_ENTRY)],
+  bundle: true,
+  format: "iife",
+  minify: true,
+  target: "es2020",
+  write: false,
+  legalComments: "none",
+});
+const loaderJs = loader.outputFiles[0]?.text ?? "";
+writeFileSync(join(outDir, EMBED_LOADER_PATH.slice(1)), loaderJs);
+console.log(
+  `client:build: ${LOADER_ENTRY} → ${EMBED_LOADER_PATH} (${Buffer.byteLength(loaderJs)} B, ${gzipSync(Buffer.from(loaderJs)).length} B gzip)`,
+);
 emit("site.css", siteCss);
 emit("favicon.svg", faviconSvg);
 writeFileSync(join(outDir, "_headers"), headersFile());

@@ -7,6 +7,7 @@ import type { AppEnv } from "./env";
 import { ProblemError, problemResponse, wantsJson } from "./http/problem";
 import type { ApiRoute } from "./http/route";
 import { securityHeaders } from "./http/security";
+import { oembedApiRoutes, oembedRoutes } from "./oembed/routes";
 import { openApiRoutes } from "./openapi/routes";
 import { searchApiRoutes, searchRoutes } from "./search/routes";
 import { siteRoutes } from "./site/routes";
@@ -15,7 +16,7 @@ import { taxonomyRoutes } from "./taxonomy/routes";
 
 /** Every documented API route, for the OpenAPI document. */
 export function apiRoutes(): readonly ApiRoute[] {
-  return [...caseStudyApiRoutes, ...searchApiRoutes, ...calculatorApiRoutes];
+  return [...caseStudyApiRoutes, ...searchApiRoutes, ...calculatorApiRoutes, ...oembedApiRoutes];
 }
 
 export function createApp() {
@@ -27,6 +28,7 @@ export function createApp() {
   app.route("/", searchRoutes);
   app.route("/", taxonomyRoutes);
   app.route("/", calculatorRoutes);
+  app.route("/", oembedRoutes);
   app.route("/", openApiRoutes(apiRoutes));
 
   app.notFound((c) => {

@@ -13,11 +13,13 @@ import {
   isCalculatorId,
   runCalculator,
 } from "../calculators";
+import { hasPanelParams, PANEL_PARAM_PREFIX, panelOptions } from "../domain/embed-snippet";
 import type { AppEnv } from "../env";
 import { assetPaths } from "../generated/assets";
 import { ProblemError } from "../http/problem";
 import { defineRoute, type EngineBody, mountRoutes } from "../http/route";
 import { findCaseStudyTitles } from "../records/read";
+import type { EmbedPanelProps } from "../views/embed-panel";
 import { siteContext } from "../views/render";
 import { calculatorDetailSchema, calculatorListSchema, calculatorResultSchema } from "./api-schemas";
 import { canonicalQuery, type FormError, fieldId, formErrors, formModel, fromQuery, queryString } from "./form-state";
@@ -25,6 +27,28 @@ import { present } from "./presenters";
 import { CalculatorListPage, CalculatorPage } from "./views";
 
 const API = "/api/v1/calculators";
+
+/** The "Embed" panel of a calculator page: the current inputs, the panel's options, the inputs a host may lock. */
+function embedPanel(id: CalculatorId, origin: string, canonical: string, panelQuery: URLSearchParams): EmbedPanelProps {
+  const lockable = formModel(id).fields.flatMap((field) =>
+    field.kind === "array" || field.kind === "object" ? [] : [{ name: field.key, label: field.title }],
+  );
+  const { options, notes } = panelOptions(
+    panelQuery,
+    lockable.map((input) => input.name),
+  );
+  return {
+    origin,
+    target: { kind: "calculator", id },
+    title: calculators[id].title,
+    pagePath: `/calculators/${id}`,
+    inputs: [...new URLSearchParams(canonical)],
+    options,
+    lockable,
+    notes,
+    open: hasPanelParams(panelQuery),
+  };
+}
 
 function calculatorOr404(id: string, api: boolean): CalculatorId {
   if (isCalculatorId(id)) return id;
@@ -165,14 +189,18 @@ calculatorRoutes.get("/calculators/:id", async (c) => {
   const id = calculatorOr404(c.req.param("id"), false);
   const url = new URL(c.req.url);
   const model = formModel(id);
-  const { raw, action } = fromQuery(model, url.searchParams);
+  // The "Embed" panel's own options (embed_theme …) travel beside the inputs; they are not inputs.
+  const panel = (name: string) => name.startsWith(PANEL_PARAM_PREFIX);
+  const params = new URLSearchParams([...url.searchParams].filter(([name]) => !panel(name)));
+  const panelQuery = new URLSearchParams([...url.searchParams].filter(([name]) => panel(name)));
+  const { raw, action } = fromQuery(model, params);
   const outcome = runCalculator(id, raw);
   const errors: FormError[] = outcome.ok ? [] : formErrors(model, outcome.issues);
 
   // One state, one address: a submitted form (every field, defaults included) or a row edit is redirected to the
   // short canonical query, which holds only what differs from the defaults.
   const canonical = canonicalQuery(model, raw);
-  if (action !== null || canonical !== queryString([...url.searchParams])) {
+  if (action !== null || canonical !== queryString([...params])) {
     let anchor = errors.length ? "#calc-error-summary" : "#results";
     if (action?.kind === "add") {
       const rows = raw[action.array];
@@ -180,7 +208,9 @@ calculatorRoutes.get("/calculators/:id", async (c) => {
     } else if (action?.kind === "remove") {
       anchor = `#${fieldId(action.array)}`;
     }
-    return c.redirect(`/calculators/${id}${canonical ? `?${canonical}` : ""}${anchor}`, 303);
+    const query = [canonical, panelQuery.toString()].filter(Boolean).join("&");
+    if (panelQuery.size && !errors.length && action === null) anchor = "#embed";
+    return c.redirect(`/calculators/${id}${query ? `?${query}` : ""}${anchor}`, 303);
   }
 
   const titles = await caseStudyTitles(c.env.DB, citedSlugs(id));
@@ -194,6 +224,7 @@ calculatorRoutes.get("/calculators/:id", async (c) => {
       form={{ model, raw, errors, ctx: { defaults: calculators[id].defaultsWithReferences(), titles, render: ctx } }}
       presentation={outcome.ok ? present(outcome.result) : null}
       ctx={ctx}
+      embed={embedPanel(id, url.origin, canonical, panelQuery)}
       {...(script ? { script } : {})}
     />,
     outcome.ok ? 200 : 400,

@@ -1,5 +1,7 @@
 /** Calculator pages: the list, and one calculator with its form (left) and results (right; below on phones). */
 import type { CalculatorId } from "../calculators";
+import { assetPaths } from "../generated/assets";
+import { EmbedPanel, type EmbedPanelProps, OEmbedDiscovery } from "../views/embed-panel";
 import { Layout } from "../views/layout";
 import type { RenderContext } from "../views/render";
 import type { FormError, FormModel, RawInput } from "./form-state";
@@ -55,6 +57,13 @@ export interface CalculatorPageProps extends CalculatorSummary {
   ctx: RenderContext;
   /** Path of the browser bundle (content-hashed, from the asset manifest). */
   script?: string;
+  /** The "Embed" panel (snippets for the current inputs). */
+  embed: EmbedPanelProps;
+}
+
+function queryOf(inputs: readonly [string, string][]): string {
+  const query = new URLSearchParams([...inputs]).toString();
+  return query ? `?${query}` : "";
 }
 
 export function CalculatorPage(props: CalculatorPageProps) {
@@ -62,7 +71,14 @@ export function CalculatorPage(props: CalculatorPageProps) {
     <Layout
       title={props.presentation === null ? `Check the inputs: ${props.title}` : props.title}
       description={props.summary}
-      scripts={props.script ? [props.script] : []}
+      scripts={[props.script, assetPaths["embed-panel.js"]].filter((src): src is string => Boolean(src))}
+      head={
+        <OEmbedDiscovery
+          origin={props.embed.origin}
+          pageUrl={`${props.embed.origin}${props.embed.pagePath}${queryOf(props.embed.inputs)}`}
+          title={props.title}
+        />
+      }
     >
       <p class="small muted no-print">
         <a href="/calculators">Calculators</a>
@@ -94,6 +110,7 @@ export function CalculatorPage(props: CalculatorPageProps) {
           </p>
         </section>
       </div>
+      <EmbedPanel {...props.embed} />
     </Layout>
   );
 }

@@ -87,5 +87,6 @@ caseStudyRoutes.get("/case-studies", async (c) => {
 caseStudyRoutes.get("/case-studies/:slug", async (c) => {
   const row = await findCaseStudy(c.env.DB, c.req.param("slug"));
   if (!row) throw new ProblemError(404, "There is no case study at this address.");
-  return c.html(<CaseStudyPage row={row} />);
+  const url = new URL(c.req.url);
+  return c.html(<CaseStudyPage row={row} embed={{ origin: url.origin, params: url.searchParams }} />);
 });

@@ -1,5 +1,6 @@
 /** Pages for case studies: the record page and the browse list. */
 import type { CaseStudy } from "../domain/case-study";
+import { hasPanelParams, panelOptions } from "../domain/embed-snippet";
 import {
   careSettings,
   conditions,
@@ -12,7 +13,9 @@ import {
 import { FACETS, LIST_FILTER_NAMES } from "../domain/facets";
 import { gradeMeanings } from "../domain/grading";
 import { reviewState } from "../domain/review";
+import { assetPaths } from "../generated/assets";
 import type { CaseStudyRow } from "../records/read";
+import { EmbedPanel, OEmbedDiscovery } from "../views/embed-panel";
 import { CaseStudyCard, GradeBadge, OutcomesTable, RecordBanners, SourceList } from "../views/evidence";
 import { Layout } from "../views/layout";
 import { SanitisedHtml } from "../views/sanitised-html";
@@ -53,11 +56,25 @@ function formatPeriod(period: CaseStudy["period"]): string | null {
   return period.end && period.end !== period.start ? `${period.start} to ${period.end}` : period.start;
 }
 
-export function CaseStudyPage({ row }: { row: CaseStudyRow }) {
+/** Where the page is seen from and its "Embed" panel's state (from the page's query). */
+export interface CaseStudyEmbed {
+  origin: string;
+  params: URLSearchParams;
+}
+
+export function CaseStudyPage({ row, embed }: { row: CaseStudyRow; embed: CaseStudyEmbed }) {
   const r = row.record;
   const period = formatPeriod(r.period);
+  const pagePath = `/case-studies/${r.slug}`;
+  const { options, notes } = panelOptions(embed.params, []);
+  const panelScript = assetPaths["embed-panel.js"];
   return (
-    <Layout title={r.title} description={r.summary}>
+    <Layout
+      title={r.title}
+      description={r.summary}
+      scripts={panelScript ? [panelScript] : []}
+      head={<OEmbedDiscovery origin={embed.origin} pageUrl={`${embed.origin}${pagePath}`} title={r.title} />}
+    >
       <article>
         <p class="small muted">
           <a href="/case-studies">Case studies</a> / {designs.label(r.design)}
@@ -146,6 +163,16 @@ export function CaseStudyPage({ row }: { row: CaseStudyRow }) {
           Data: <a href={`/api/v1/case-studies/${r.slug}`}>JSON</a>
         </p>
       </article>
+      <EmbedPanel
+        origin={embed.origin}
+        target={{ kind: "case-study", slug: r.slug }}
+        title={r.title}
+        pagePath={pagePath}
+        inputs={[]}
+        options={options}
+        notes={notes}
+        open={hasPanelParams(embed.params)}
+      />
     </Layout>
   );
 }

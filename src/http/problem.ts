@@ -18,6 +18,7 @@ const TITLES: Record<number, string> = {
   415: "Unsupported media type",
   429: "Too many requests",
   500: "Internal server error",
+  501: "Not implemented",
 };
 
 export class ProblemError extends HTTPException {
@@ -87,7 +88,7 @@ export function problemBody(c: Context, problem: ProblemError): ProblemBody {
 /** True when the client should get problem+json rather than a page. */
 export function wantsJson(c: Context): boolean {
   const path = new URL(c.req.url).pathname;
-  if (path.startsWith("/api/") || path === "/openapi.json") return true;
+  if (path.startsWith("/api/") || path === "/openapi.json" || path === "/oembed") return true;
   const accept = c.req.header("accept") ?? "";
   return accept.includes("application/json") && !accept.includes("text/html");
 }

@@ -91,7 +91,11 @@ export function loaderSnippet(
   options: EmbedOptions,
 ): string {
   const attributes = [`data-roi-embed="${escapeHtml(embedTargetPath(target))}"`];
-  if (inputs.length) attributes.push(`data-inputs='${escapeHtml(inputsJson(inputs))}'`);
+  // Single quotes around JSON, as people write it by hand: only &, ' and < need escaping inside.
+  if (inputs.length) {
+    const json = inputsJson(inputs).replace(/&/g, "&amp;").replace(/'/g, "&#39;").replace(/</g, "&lt;");
+    attributes.push(`data-inputs='${json}'`);
+  }
   if (options.lock?.length) attributes.push(`data-lock="${escapeHtml(options.lock.join(","))}"`);
   if (options.theme) attributes.push(`data-theme="${options.theme}"`);
   if (options.accent) attributes.push(`data-accent="${escapeHtml(options.accent)}"`);

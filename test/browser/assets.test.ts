@@ -29,6 +29,7 @@ describe("static assets from wrangler dev", () => {
       "/assets/site.#.css",
       "/assets/favicon.#.svg",
       "/assets/calculator.#.js",
+      "/assets/embed-panel.#.js",
     ]);
     for (const path of paths) {
       const res = await fetch(`${baseUrl()}${path}`);

@@ -19,11 +19,19 @@ import { assetPaths } from "../generated/assets";
 import { ProblemError } from "../http/problem";
 import { defineRoute, type EngineBody, mountRoutes } from "../http/route";
 import { findCaseStudyTitles } from "../records/read";
+import {
+  canonicalQuery,
+  type FormError,
+  fieldId,
+  formErrors,
+  formModel,
+  fromQuery,
+  queryString,
+} from "../views/calculator/form-state";
+import { present } from "../views/calculator/presenters";
 import type { EmbedPanelProps } from "../views/embed-panel";
 import { siteContext } from "../views/render";
 import { calculatorDetailSchema, calculatorListSchema, calculatorResultSchema } from "./api-schemas";
-import { canonicalQuery, type FormError, fieldId, formErrors, formModel, fromQuery, queryString } from "./form-state";
-import { present } from "./presenters";
 import { CalculatorListPage, CalculatorPage } from "./views";
 
 const API = "/api/v1/calculators";

@@ -1,13 +1,13 @@
 /** Calculator pages: the list, and one calculator with its form (left) and results (right; below on phones). */
 import type { CalculatorId } from "../calculators";
 import { assetPaths } from "../generated/assets";
+import type { FormError, FormModel, RawInput } from "../views/calculator/form-state";
+import { CalculatorForm, type FormContext } from "../views/calculator/form-view";
+import type { Presentation } from "../views/calculator/presentation";
+import { InvalidResults, Results } from "../views/calculator/results-view";
 import { EmbedPanel, type EmbedPanelProps, OEmbedDiscovery } from "../views/embed-panel";
 import { Layout } from "../views/layout";
 import type { RenderContext } from "../views/render";
-import type { FormError, FormModel, RawInput } from "./form-state";
-import { CalculatorForm, type FormContext } from "./form-view";
-import type { Presentation } from "./presentation";
-import { InvalidResults, Results } from "./results-view";
 
 export interface CalculatorSummary {
   id: CalculatorId;

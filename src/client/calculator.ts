@@ -6,7 +6,8 @@
  * the address is updated with the same query a GET submit would produce.
  */
 
-import { errorSummaryHtml, indexErrors } from "../calculator-web/form-errors";
+import { calculators, isCalculatorId, runCalculator } from "../calculators";
+import { errorSummaryHtml, indexErrors } from "../views/calculator/form-errors";
 import {
   type ArrayField,
   applyRowAction,
@@ -19,11 +20,10 @@ import {
   fromQuery,
   type RawInput,
   type RowAction,
-} from "../calculator-web/form-state";
-import { arrayFieldHtml, type FormContext } from "../calculator-web/form-view";
-import { present } from "../calculator-web/presenters";
-import { announcement, invalidResultsHtml, resultsHtml } from "../calculator-web/results-view";
-import { calculators, isCalculatorId, runCalculator } from "../calculators";
+} from "../views/calculator/form-state";
+import { arrayFieldHtml, type FormContext } from "../views/calculator/form-view";
+import { present } from "../views/calculator/presenters";
+import { announcement, invalidResultsHtml, resultsHtml } from "../views/calculator/results-view";
 import { siteContext } from "../views/render";
 
 const DEBOUNCE_MS = 150;

@@ -1,11 +1,11 @@
 /** The calculator pages through fetch: server-rendered forms and results, URL state, errors, headers. */
 import { describe, expect, it } from "vitest";
-import { formErrors, formModel, fromQuery } from "../../src/calculator-web/form-state";
-import { formHtml } from "../../src/calculator-web/form-view";
-import { present } from "../../src/calculator-web/presenters";
-import { invalidResultsHtml, resultsHtml } from "../../src/calculator-web/results-view";
 import { calculatorIds, calculators, isCalculatorId, runCalculator } from "../../src/calculators";
 import { formatUsd } from "../../src/domain/numbers";
+import { formErrors, formModel, fromQuery } from "../../src/views/calculator/form-state";
+import { formHtml } from "../../src/views/calculator/form-view";
+import { present } from "../../src/views/calculator/presenters";
+import { invalidResultsHtml, resultsHtml } from "../../src/views/calculator/results-view";
 import { siteContext } from "../../src/views/render";
 import { defaultSavingsLinesWith } from "../fixtures/calculators";
 import { get } from "./helpers";

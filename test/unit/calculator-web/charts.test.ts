@@ -5,9 +5,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { present } from "../../../src/calculator-web/presenters";
-import { WARNING_TITLES, warningTitle } from "../../../src/calculator-web/results-view";
 import { type AnyCalculatorResult, calculatorIds, runCalculator } from "../../../src/calculators";
+import { present } from "../../../src/views/calculator/presenters";
+import { WARNING_TITLES, warningTitle } from "../../../src/views/calculator/results-view";
 
 function result(id: string, raw: unknown = {}): AnyCalculatorResult {
   const outcome = runCalculator(id, raw);

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { type CalculatorId, calculatorIds, runCalculator } from "../../../src/calculators";
 import {
   applyRowAction,
   canonicalQuery,
@@ -10,8 +11,7 @@ import {
   queryString,
   type RawInput,
   toQuery,
-} from "../../../src/calculator-web/form-state";
-import { type CalculatorId, calculatorIds, runCalculator } from "../../../src/calculators";
+} from "../../../src/views/calculator/form-state";
 import { defaultSavingsLinesWith } from "../../fixtures/calculators";
 import { validInput } from "../calculators/arbitraries";
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { formErrors, formModel, fromQuery } from "../../../src/calculator-web/form-state";
-import { formHtml } from "../../../src/calculator-web/form-view";
-import { stepRow } from "../../../src/calculator-web/presentation";
-import { present } from "../../../src/calculator-web/presenters";
-import { invalidResultsHtml, resultsHtml } from "../../../src/calculator-web/results-view";
 import { type AnyCalculatorResult, calculatorIds, calculators, runCalculator } from "../../../src/calculators";
 import { monteCarloDraws } from "../../../src/calculators/program-roi";
+import { formErrors, formModel, fromQuery } from "../../../src/views/calculator/form-state";
+import { formHtml } from "../../../src/views/calculator/form-view";
+import { stepRow } from "../../../src/views/calculator/presentation";
+import { present } from "../../../src/views/calculator/presenters";
+import { invalidResultsHtml, resultsHtml } from "../../../src/views/calculator/results-view";
 import { siteContext } from "../../../src/views/render";
 
 function result(id: string, raw: unknown = {}): AnyCalculatorResult {

@@ -1,10 +1,10 @@
 /** One set of number and money rules: the calculators' steps, their pages and the case-study figures print alike. */
 import { describe, expect, it } from "vitest";
-import { present } from "../../../src/calculator-web/presenters";
 import { runCalculator } from "../../../src/calculators";
 import type { Outcome } from "../../../src/domain/case-study";
 import { formatBaselineFollowup, formatOutcomeValue } from "../../../src/domain/format";
 import { formatNumber, formatPct, formatSigned, formatUsd, formatUsdShort } from "../../../src/domain/numbers";
+import { present } from "../../../src/views/calculator/presenters";
 
 describe("numbers", () => {
   it("one minus sign for every figure, no sign on what rounds to zero", () => {

@@ -24,10 +24,10 @@
  * - No-JS row editing: submit buttons `_add=savings_lines` and `_remove=savings_lines[1]`.
  */
 import type * as z from "zod/mini";
-import type { CalculatorId } from "../calculators";
-import { type FieldError, formatPath } from "../domain/field-error";
-import { formatNumber } from "../domain/numbers";
-import { formModels } from "../generated/form-models";
+import type { CalculatorId } from "../../calculators";
+import { type FieldError, formatPath } from "../../domain/field-error";
+import { formatNumber } from "../../domain/numbers";
+import { formModels } from "../../generated/form-models";
 import type { ArrayField, FormModel, ObjectField, ScalarField } from "./form-model";
 
 // ---------------------------------------------------------------------------------------------------------

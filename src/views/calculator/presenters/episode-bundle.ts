@@ -1,7 +1,7 @@
 /** The episode-bundle result for people: cost per episode with and without the add-on. */
-import type * as EpisodeBundle from "../../calculators/episode-bundle";
-import { comparisonChart } from "../../charts/svg";
-import { formatPct, formatUsd } from "../../domain/numbers";
+import type * as EpisodeBundle from "../../../calculators/episode-bundle";
+import { comparisonChart } from "../../../charts/svg";
+import { formatPct, formatUsd } from "../../../domain/numbers";
 import { type ChartBlock, type Figure, finish, illustrativeNote, type Presentation, plural } from "../presentation";
 
 /** Figures, verdict, charts and steps of an episode-bundle result. */

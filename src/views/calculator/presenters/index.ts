@@ -1,5 +1,5 @@
 /** Figures, verdict, charts and steps for any calculator's result: one presenter per calculator. */
-import type { AnyCalculatorResult } from "../../calculators";
+import type { AnyCalculatorResult } from "../../../calculators";
 import type { Presentation } from "../presentation";
 import { presentEpisodeBundle } from "./episode-bundle";
 import { presentHsaTaxSavings } from "./hsa-tax-savings";

@@ -1,8 +1,8 @@
 /** The shared-savings result for people: the settlement and who keeps what. */
 
-import type * as SharedSavings from "../../calculators/shared-savings";
-import { barLineChart } from "../../charts/svg";
-import { formatPct, formatUsd, formatUsdShort } from "../../domain/numbers";
+import type * as SharedSavings from "../../../calculators/shared-savings";
+import { barLineChart } from "../../../charts/svg";
+import { formatPct, formatUsd, formatUsdShort } from "../../../domain/numbers";
 import { type ChartBlock, type Figure, finish, illustrativeNote, type Presentation } from "../presentation";
 
 /** Figures, verdict, charts and steps of a shared-savings result. */

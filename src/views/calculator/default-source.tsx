@@ -3,10 +3,10 @@
  * base (linked, with its provenance), a published reference figure, an assumption used when you have no figure of
  * your own, or an example figure to replace. Never a file path, a key or a code.
  */
-import type { DefaultEntry } from "../calculators";
-import { formatNumber, formatPct, formatUsd } from "../domain/numbers";
-import { ProvenanceTag } from "../views/evidence";
-import { type RenderContext, SiteLink } from "../views/render";
+import type { DefaultEntry } from "../../calculators";
+import { formatNumber, formatPct, formatUsd } from "../../domain/numbers";
+import { ProvenanceTag } from "../evidence";
+import { type RenderContext, SiteLink } from "../render";
 import type { ScalarField } from "./form-state";
 import { optionLabel } from "./labels";
 

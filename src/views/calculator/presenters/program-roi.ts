@@ -3,10 +3,17 @@
  * histogram of the engine's own Monte Carlo draws.
  */
 
-import type * as ProgramRoi from "../../calculators/program-roi";
-import { monteCarloDraws } from "../../calculators/program-roi";
-import { barLineChart, histogramChart, tornadoChart } from "../../charts/svg";
-import { formatInteger, formatNumber, formatPct, formatRatio, formatUsd, formatUsdShort } from "../../domain/numbers";
+import type * as ProgramRoi from "../../../calculators/program-roi";
+import { monteCarloDraws } from "../../../calculators/program-roi";
+import { barLineChart, histogramChart, tornadoChart } from "../../../charts/svg";
+import {
+  formatInteger,
+  formatNumber,
+  formatPct,
+  formatRatio,
+  formatUsd,
+  formatUsdShort,
+} from "../../../domain/numbers";
 import {
   type ChartBlock,
   type Figure,

@@ -1,8 +1,8 @@
 /** The patient-cost-compare result for people: the ways of paying side by side. */
 
-import type * as PatientCostCompare from "../../calculators/patient-cost-compare";
-import { comparisonChart } from "../../charts/svg";
-import { formatPct, formatUsd } from "../../domain/numbers";
+import type * as PatientCostCompare from "../../../calculators/patient-cost-compare";
+import { comparisonChart } from "../../../charts/svg";
+import { formatPct, formatUsd } from "../../../domain/numbers";
 import { type ChartBlock, type Figure, finish, illustrativeNote, type Presentation, plural } from "../presentation";
 
 const OPTION_LABELS: Record<PatientCostCompare.OptionId, string> = {

@@ -9,7 +9,7 @@
  * checks that the generated file matches this derivation.
  */
 import * as z from "zod/mini";
-import { type CalculatorId, calculators } from "../calculators";
+import { type CalculatorId, calculators } from "../../calculators";
 
 interface FieldBase {
   /** Property name within its parent object. */

@@ -4,7 +4,7 @@
  * and the browser bundle (which marks inputs and refills the summary after every recalculation).
  */
 
-import { renderToString } from "../views/render";
+import { renderToString } from "../render";
 import { type ArrayField, type FormError, type FormModel, fieldId, type RawInput, rowsOf } from "./form-state";
 
 /** Errors by the id of the element they belong to, and the ids marked invalid. */

@@ -1,8 +1,8 @@
 /** The membership-clinic result for people: the clinic's cash by month, break-even and the stress case. */
 
-import type * as MembershipClinic from "../../calculators/membership-clinic";
-import { barLineChart } from "../../charts/svg";
-import { formatInteger, formatNumber, formatPct, formatUsd, formatUsdShort } from "../../domain/numbers";
+import type * as MembershipClinic from "../../../calculators/membership-clinic";
+import { barLineChart } from "../../../charts/svg";
+import { formatInteger, formatNumber, formatPct, formatUsd, formatUsdShort } from "../../../domain/numbers";
 import { type ChartBlock, type Figure, finish, illustrativeNote, type Presentation, plural } from "../presentation";
 
 /** Figures, verdict, charts and steps of a membership-clinic result. */

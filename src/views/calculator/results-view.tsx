@@ -5,8 +5,8 @@
  * The chart SVG comes from src/charts/svg.ts, which escapes every text it draws; it is the only raw markup here.
  */
 import { raw } from "hono/html";
-import type { CalculatorId, CalculatorWarning } from "../calculators";
-import { type RenderContext, renderToString, SiteLink } from "../views/render";
+import type { CalculatorId, CalculatorWarning } from "../../calculators";
+import { type RenderContext, renderToString, SiteLink } from "../render";
 import { ErrorListItems, pathLabel } from "./form-errors";
 import { type FormError, fieldId, formModel } from "./form-state";
 import type { ChartBlock, DataTable, Figure, Presentation, StepRow } from "./presentation";

@@ -6,8 +6,8 @@
  * Accessibility: every input has a <label for>; help, source and error texts are tied to it by aria-describedby;
  * an invalid input has aria-invalid="true"; the error summary at the top links to each bad field.
  */
-import type { CalculatorId, DefaultsWithReferences } from "../calculators";
-import { renderToString, SiteLink, siteHref } from "../views/render";
+import type { CalculatorId, DefaultsWithReferences } from "../../calculators";
+import { renderToString, SiteLink, siteHref } from "../render";
 import { DefaultSource, type SourceContext } from "./default-source";
 import { type ErrorIndex, ErrorSummaryContent, indexErrors } from "./form-errors";
 import {

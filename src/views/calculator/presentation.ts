@@ -4,8 +4,8 @@
  * one; results-view.tsx renders it. PURE and shared by the Worker and the browser bundle. Numbers are formatted here
  * for display only; the API returns them unrounded.
  */
-import type { AnyCalculatorResult, CalculatorId, CalculatorWarning } from "../calculators";
-import { formatInteger, formatNumber, formatPct, formatUsd } from "../domain/numbers";
+import type { AnyCalculatorResult, CalculatorId, CalculatorWarning } from "../../calculators";
+import { formatInteger, formatNumber, formatPct, formatUsd } from "../../domain/numbers";
 import { type Field, formModel, type ScalarField } from "./form-state";
 import { optionLabel } from "./labels";
 

@@ -1,8 +1,8 @@
 /** The hsa-tax-savings result for people: the tax saved through the account. */
 
-import type * as HsaTaxSavings from "../../calculators/hsa-tax-savings";
-import { comparisonChart } from "../../charts/svg";
-import { formatPct, formatUsd } from "../../domain/numbers";
+import type * as HsaTaxSavings from "../../../calculators/hsa-tax-savings";
+import { comparisonChart } from "../../../charts/svg";
+import { formatPct, formatUsd } from "../../../domain/numbers";
 import { type ChartBlock, type Figure, finish, type Presentation } from "../presentation";
 
 /** Figures, verdict, charts and steps of a hsa-tax-savings result. */

@@ -16,15 +16,12 @@
  *   - a bad attribute skips that one embed with a console warning and never throws into the host page.
  */
 
-/** What an embed frame posts to its parent (the fixed interface with the embed pages). */
-const HEIGHT_MESSAGE = "roi-embed:height";
+import { EMBED_HEIGHT_MESSAGE as HEIGHT_MESSAGE } from "../domain/embed-url";
+
 /** Only these kinds of page exist under /embed/. */
 const TARGET = /^(calculators|case-studies)\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** A height above this is a broken page, not content: ignore it rather than grow the host page without end. */
 const MAX_HEIGHT = 20000;
-
-/** Makes this file a module for `declare global`; the built loader is a classic script all the same. */
-export {};
 
 interface RoiEmbedGlobal {
   /** Turns every not yet loaded `[data-roi-embed]` element into a frame (runs by itself on load and on changes). */

@@ -4,60 +4,45 @@
  * to its content) and the plain iframe (a fixed height; for hosts that strip scripts, it then scrolls inside itself).
  * Pure: no I/O, no Hono.
  */
+import {
+  buildEmbedUrl,
+  DEFAULT_EMBED_THEME,
+  EMBED_THEMES,
+  type EmbedTarget,
+  type EmbedTheme,
+  embedTargetPath,
+  isEmbedAccent,
+} from "./embed-url";
 import { escapeHtml } from "./html";
 
-/** What can be embedded: a calculator by id, or a case study's evidence card by slug. */
-export type EmbedTarget = { kind: "calculator"; id: string } | { kind: "case-study"; slug: string };
-
-export const EMBED_THEMES = ["light", "dark", "auto"] as const;
-export type EmbedTheme = (typeof EMBED_THEMES)[number];
+export type { EmbedTarget, EmbedTheme };
 
 /** How the frame looks; a field left out is the embed page's default (and is left out of the snippet). */
 export interface EmbedOptions {
   theme?: EmbedTheme;
-  /** `#rrggbb`. */
+  /** `#rgb` or `#rrggbb`. */
   accent?: string;
   compact?: boolean;
   /** Calculator inputs shown read-only, by their form names. */
   lock?: readonly string[];
 }
 
-/** A colour the embed pages accept as accent. */
-export const ACCENT_PATTERN = /^#[0-9a-fA-F]{6}$/;
-
 /** The plain iframe's fixed heights: the whole calculator, or the evidence card, fits most frames without scrolling. */
 export const PLAIN_FRAME_HEIGHT: Record<EmbedTarget["kind"], number> = { calculator: 640, "case-study": 480 };
-
-/** The path of a target under /embed/, and the value of `data-roi-embed` (the same without the prefix). */
-export function embedTargetPath(target: EmbedTarget): string {
-  return target.kind === "calculator" ? `calculators/${target.id}` : `case-studies/${target.slug}`;
-}
-
-/** The query of an embed URL: inputs (name → value, in the order given) and then the options. */
-export function embedQuery(inputs: readonly [string, string][], options: EmbedOptions): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const [name, value] of inputs) params.append(name, value);
-  if (options.lock?.length) params.set("lock", options.lock.join(","));
-  if (options.theme) params.set("theme", options.theme);
-  if (options.accent) params.set("accent", options.accent);
-  if (options.compact) params.set("compact", "1");
-  return params;
-}
 
 /** The full page of a target on this site, for the link readers follow out of a frame or where scripts do not run. */
 export function targetPagePath(target: EmbedTarget): string {
   return `/${embedTargetPath(target)}`;
 }
 
-/** The absolute URL of the embed page (`origin` has no trailing slash). */
+/** The absolute URL of the embed page (`origin` has no trailing slash), through the one embed-URL builder. */
 export function embedUrl(
   origin: string,
   target: EmbedTarget,
   inputs: readonly [string, string][],
   options: EmbedOptions,
 ): string {
-  const query = embedQuery(inputs, options).toString();
-  return `${origin}/embed/${embedTargetPath(target)}${query ? `?${query}` : ""}`;
+  return buildEmbedUrl({ target, inputs: Object.fromEntries(inputs), ...options }, origin);
 }
 
 /** The frame's accessible name on the host page. */
@@ -97,7 +82,7 @@ export function loaderSnippet(
     attributes.push(`data-inputs='${json}'`);
   }
   if (options.lock?.length) attributes.push(`data-lock="${escapeHtml(options.lock.join(","))}"`);
-  if (options.theme) attributes.push(`data-theme="${options.theme}"`);
+  if (options.theme && options.theme !== DEFAULT_EMBED_THEME) attributes.push(`data-theme="${options.theme}"`);
   if (options.accent) attributes.push(`data-accent="${escapeHtml(options.accent)}"`);
   if (options.compact) attributes.push(`data-compact="1"`);
   attributes.push(`data-title="${escapeHtml(embedFrameTitle(target, title))}"`);
@@ -117,10 +102,11 @@ export function panelOptions(
   const options: EmbedOptions = {};
   const notes: string[] = [];
   const theme = params.get(`${PANEL_PARAM_PREFIX}theme`) ?? "";
-  if ((EMBED_THEMES as readonly string[]).includes(theme)) options.theme = theme as EmbedTheme;
-  else if (theme) notes.push("The theme is light, dark or automatic; the default is used.");
+  if ((EMBED_THEMES as readonly string[]).includes(theme)) {
+    if (theme !== DEFAULT_EMBED_THEME) options.theme = theme as EmbedTheme;
+  } else if (theme) notes.push("The colours are light, dark or the reader's setting; the reader's setting is used.");
   const accent = (params.get(`${PANEL_PARAM_PREFIX}accent`) ?? "").trim();
-  if (ACCENT_PATTERN.test(accent)) options.accent = accent.toLowerCase();
+  if (isEmbedAccent(accent)) options.accent = accent.toLowerCase();
   else if (accent) notes.push(`The accent colour "${accent}" is not a colour like #0055aa; the default is used.`);
   if (params.get(`${PANEL_PARAM_PREFIX}compact`) === "1") options.compact = true;
   const lock = params

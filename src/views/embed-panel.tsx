@@ -49,7 +49,7 @@ export interface EmbedPanelProps {
   open?: boolean;
 }
 
-const THEME_LABELS = { "": "The reader's setting (default)", light: "Light", dark: "Dark", auto: "Automatic" } as const;
+const THEME_LABELS = { auto: "The reader's setting (light or dark)", light: "Light", dark: "Dark" } as const;
 
 export function EmbedPanel(props: EmbedPanelProps) {
   const { origin, target, title, inputs, options, lockable = [] } = props;
@@ -89,7 +89,7 @@ export function EmbedPanel(props: EmbedPanelProps) {
             <label for="embed-theme">Colours</label>
             <select id="embed-theme" name={`${p}theme`}>
               {Object.entries(THEME_LABELS).map(([value, label]) => (
-                <option value={value} selected={(options.theme ?? "") === value}>
+                <option value={value} selected={(options.theme ?? "auto") === value}>
                   {label}
                 </option>
               ))}
@@ -102,13 +102,13 @@ export function EmbedPanel(props: EmbedPanelProps) {
               name={`${p}accent`}
               type="text"
               inputmode="text"
-              pattern="#[0-9a-fA-F]{6}"
+              pattern="#([0-9a-fA-F]{3}){1,2}"
               placeholder="#0055aa"
               value={options.accent ?? ""}
               aria-describedby="embed-accent-help"
             />
             <p id="embed-accent-help" class="small muted">
-              A colour as # and six hexadecimal digits; leave it empty for this site's colour.
+              A colour as # and three or six hexadecimal digits (#0055aa); leave it empty for this site's colour.
             </p>
           </div>
           <div class="field check">

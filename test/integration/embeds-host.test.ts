@@ -190,7 +190,7 @@ describe("discovery links and the Embed panel", () => {
 
   it("a bad panel option is named in plain words and left out; an input edit keeps the panel's options", async () => {
     const html = await (await get("/calculators/program-roi?embed_theme=neon&embed_accent=red")).text();
-    expect(html).toContain("The theme is light, dark or automatic");
+    expect(html).toContain("The colours are light, dark or the reader&#39;s setting");
     expect(html).toContain("The accent colour &quot;red&quot; is not a colour like #0055aa");
     expect(html).not.toContain("theme=neon");
     // A query that is not the canonical one is redirected to it, with the panel's options kept and the panel in view.

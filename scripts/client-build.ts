@@ -13,6 +13,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
+import { embedCss } from "../src/embeds/styles";
 import { faviconSvg } from "../src/views/favicon";
 import { siteCss } from "../src/views/styles";
 import { ASSETS_DIR, ASSETS_URL_PREFIX, headersFile } from "./lib/static-assets";
@@ -60,6 +61,7 @@ for (const entry of entries) {
   emit(entry.replace(/\.ts$/, ".js"), result.outputFiles[0]?.text ?? "");
 }
 emit("site.css", siteCss);
+emit("embed.css", embedCss);
 emit("favicon.svg", faviconSvg);
 writeFileSync(join(outDir, "_headers"), headersFile());
 

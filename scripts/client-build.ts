@@ -15,6 +15,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
+import { embedCss } from "../src/embeds/styles";
 import { faviconSvg } from "../src/views/favicon";
 import { siteCss } from "../src/views/styles";
 import { ASSETS_DIR, ASSETS_URL_PREFIX, EMBED_LOADER_PATH, headersFile } from "./lib/static-assets";
@@ -78,6 +79,7 @@ console.log(
   `client:build: ${LOADER_ENTRY} → ${EMBED_LOADER_PATH} (${Buffer.byteLength(loaderJs)} B, ${gzipSync(Buffer.from(loaderJs)).length} B gzip)`,
 );
 emit("site.css", siteCss);
+emit("embed.css", embedCss);
 emit("favicon.svg", faviconSvg);
 writeFileSync(join(outDir, "_headers"), headersFile());
 

@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { calculatorApiRoutes, calculatorRoutes } from "./calculator-web/routes";
 import { caseStudyApiRoutes, caseStudyRoutes } from "./case-studies/routes";
+import { embedRoutes } from "./embeds/routes";
 import type { AppEnv } from "./env";
 import { ProblemError, problemResponse, wantsJson } from "./http/problem";
 import type { ApiRoute } from "./http/route";
@@ -29,6 +30,7 @@ export function createApp() {
   app.route("/", taxonomyRoutes);
   app.route("/", calculatorRoutes);
   app.route("/", oembedRoutes);
+  app.route("/", embedRoutes);
   app.route("/", openApiRoutes(apiRoutes));
 
   app.notFound((c) => {

@@ -21,10 +21,10 @@ import {
   type RawInput,
   type RowAction,
 } from "../views/calculator/form-state";
-import { arrayFieldHtml, type FormContext } from "../views/calculator/form-view";
+import { arrayFieldHtml, type EmbedForm, type FormContext } from "../views/calculator/form-view";
 import { present } from "../views/calculator/presenters";
 import { announcement, invalidResultsHtml, resultsHtml } from "../views/calculator/results-view";
-import { siteContext } from "../views/render";
+import { type RenderContext, siteContext } from "../views/render";
 
 const DEBOUNCE_MS = 150;
 
@@ -93,9 +93,22 @@ function init(form: HTMLFormElement): void {
   } catch {
     // Titles only label the source links; the slugs stand in for them.
   }
-  // The page's own context today; an embed will pass its own (base path, link target) the same way.
-  const render = siteContext;
-  const ctx: FormContext = { defaults: calculators[id].defaultsWithReferences(), titles, render };
+  // Inside an embed frame the server wrote the frame's form options on the form; links there open the site in a
+  // new tab, as the server rendered them.
+  let embed: EmbedForm | undefined;
+  try {
+    embed = form.dataset.embed ? (JSON.parse(form.dataset.embed) as EmbedForm) : undefined;
+  } catch {
+    embed = undefined;
+  }
+  const render: RenderContext = embed ? { base: location.origin, target: "_blank", embedded: true } : siteContext;
+  const ctx: FormContext = {
+    defaults: calculators[id].defaultsWithReferences(),
+    titles,
+    render,
+    ...(embed ? { embed } : {}),
+  };
+  const keep = embed ? embed.keep.map(([n, v]) => `${encodeURIComponent(n)}=${encodeURIComponent(v)}`).join("&") : "";
   const output = document.getElementById("calc-output");
   const status = document.getElementById("calc-status");
   if (!output) return;
@@ -117,7 +130,8 @@ function init(form: HTMLFormElement): void {
     markErrors(form, model, raw, errors);
     const query = canonicalQuery(model, raw);
     if (query !== lastQuery) {
-      history.replaceState(history.state, "", `${location.pathname}${query ? `?${query}` : ""}`);
+      const full = [query, keep].filter(Boolean).join("&");
+      history.replaceState(history.state, "", `${location.pathname}${full ? `?${full}` : ""}`);
       lastQuery = query;
     }
     if (status) status.textContent = announcement(presentation, errors);

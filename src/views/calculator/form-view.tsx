@@ -28,6 +28,29 @@ import { optionLabel, unitLabel } from "./labels";
 /** What the form needs besides the model and the values: default references, case-study titles, where it is shown. */
 export interface FormContext extends SourceContext {
   defaults: DefaultsWithReferences;
+  /** Inside an embed frame (src/embeds/): where the form submits, what it keeps, what is locked or tucked away. */
+  embed?: EmbedForm;
+}
+
+/** How the form differs inside an embed frame. */
+export interface EmbedForm {
+  /** The frame's own path: the GET form submits back into the frame. */
+  action: string;
+  /** The frame's options (theme, accent, compact, lock), carried across a submit as hidden fields. */
+  keep: readonly (readonly [string, string])[];
+  /** Input paths (`participants`, `savings_lines[0].label`) or whole groups (`savings_lines`) shown read-only. */
+  locked: readonly string[];
+  /** How many top-level fields show before the "More inputs" disclosure (the rest are behind it). */
+  main: number;
+  /** The frame's address with only its locked inputs and options: "Reset to the defaults" inside the frame. */
+  reset: string;
+}
+
+/** True when the input at `path` is locked by the embedding page (itself, or the group it belongs to). */
+export function isLocked(ctx: FormContext, path: string): boolean {
+  const locked = ctx.embed?.locked;
+  if (!locked?.length) return false;
+  return locked.includes(path) || locked.includes(path.replace(/[.[].*$/, ""));
 }
 
 function describedBy(parts: (string | false)[]): string | undefined {
@@ -46,29 +69,44 @@ function Control({
   id,
   value,
   aria,
+  locked = false,
 }: {
   field: ScalarField;
   name: string;
   id: string;
   value: unknown;
   aria: Aria;
+  locked?: boolean;
 }) {
   const text = displayValue(field, value);
   if (field.kind === "enum" || field.kind === "boolean") {
     const options = field.kind === "boolean" ? ["true", "false"] : (field.options ?? []).map(String);
+    // A select cannot be read-only: a locked one is disabled (not submitted) and its value travels in a hidden field.
     return (
-      <select id={id} name={name} {...aria}>
-        {options.map((option) => (
-          <option value={option} selected={option === text}>
-            {optionLabel(option) ?? option}
-          </option>
-        ))}
-      </select>
+      <>
+        <select id={id} name={locked ? undefined : name} disabled={locked} {...aria}>
+          {options.map((option) => (
+            <option value={option} selected={option === text}>
+              {optionLabel(option) ?? option}
+            </option>
+          ))}
+        </select>
+        {locked ? <input type="hidden" name={name} value={text} /> : null}
+      </>
     );
   }
   if (field.kind === "string") {
     return (
-      <input id={id} name={name} type="text" value={text} maxlength={field.maxLength} autocomplete="off" {...aria} />
+      <input
+        id={id}
+        name={name}
+        type="text"
+        value={text}
+        maxlength={field.maxLength}
+        autocomplete="off"
+        readonly={locked}
+        {...aria}
+      />
     );
   }
   return (
@@ -82,6 +120,7 @@ function Control({
       value={text}
       inputmode={field.kind === "integer" && (field.minimum ?? 0) >= 0 ? "numeric" : "decimal"}
       placeholder={field.nullable ? "unlimited" : field.optional ? "automatic" : undefined}
+      readonly={locked}
       {...aria}
     />
   );
@@ -106,14 +145,16 @@ export function ScalarFieldView({
   const messages = errors.messages.get(id) ?? [];
   const errorId = errors.invalid.get(id);
   const entry = ctx.defaults[path];
+  const locked = isLocked(ctx, path);
   let help = field.description;
   if (field.nullable) help = `${help.replace(/[;,]?\s*null for unlimited\.?$/i, ".")} Leave empty for unlimited.`;
+  if (locked) help = `${help} Fixed by the page that shows this calculator.`;
   const aria: Aria = {
     "aria-describedby": describedBy([errorId ?? false, `${id}-help`, entry ? `${id}-src` : false]),
     "aria-invalid": errorId ? "true" : undefined,
   };
   return (
-    <div class={`field${errorId ? " has-error" : ""}`}>
+    <div class={`field${errorId ? " has-error" : ""}${locked ? " locked" : ""}`}>
       <label for={id}>
         {field.title}
         {unit ? (
@@ -126,7 +167,7 @@ export function ScalarFieldView({
       <p class="field-error" id={`${id}-err`} hidden={messages.length === 0}>
         {messages.join("; ")}
       </p>
-      <Control field={field} name={path} id={id} value={value} aria={aria} />
+      <Control field={field} name={path} id={id} value={value} aria={aria} locked={locked} />
       <p class="help small" id={`${id}-help`}>
         {help}
       </p>
@@ -150,7 +191,9 @@ export function ArrayFieldView({
   const rows = rowsOf(field, raw);
   const host = fieldId(field.key);
   const messages = errors.messages.get(host) ?? [];
-  const canRemove = rows.length > Math.max(1, field.minItems);
+  // A locked group or cell keeps its rows: adding or removing one would move the locked values.
+  const fixedRows = ctx.embed?.locked.some((path) => path === field.key || path.startsWith(`${field.key}[`)) ?? false;
+  const canRemove = !fixedRows && rows.length > Math.max(1, field.minItems);
   return (
     <fieldset
       class={`calc-array${messages.length ? " has-error" : ""}`}
@@ -190,7 +233,7 @@ export function ArrayFieldView({
           </fieldset>
         );
       })}
-      {rows.length < field.maxItems ? (
+      {fixedRows ? null : rows.length < field.maxItems ? (
         <button type="submit" class="secondary" name="_add" value={field.key}>
           Add a {field.itemTitle.toLowerCase()}
         </button>
@@ -224,6 +267,7 @@ export function ObjectFieldView({
   const messages = errors.messages.get(id) ?? [];
   const object = on ? (raw[field.key] as RawInput) : {};
   const derived = ctx.defaults[field.key];
+  const locked = isLocked(ctx, field.key);
   const note = derived?.reference.kind === "assumption" ? derived.reference.note : "";
   return (
     <fieldset class="calc-optional" id={`g-${field.key}`}>
@@ -233,9 +277,11 @@ export function ObjectFieldView({
         <p class="field-error" id={`${id}-err`} hidden={messages.length === 0}>
           {messages.join("; ")}
         </p>
+        {locked ? <input type="hidden" name={field.key} value={on ? "on" : "off"} /> : null}
         <select
           id={id}
-          name={field.key}
+          name={locked ? undefined : field.key}
+          disabled={locked}
           data-toggles={`g-${field.key}-fields`}
           aria-describedby={describedBy([errorId ?? false, `${id}-help`])}
           aria-invalid={errorId ? "true" : undefined}
@@ -280,8 +326,40 @@ export function Fields({
   errors: readonly FormError[];
 }) {
   const index = indexErrors(model, raw, errors);
+  const all = model.fields as Field[];
+  // In a frame, the less-used inputs (after the main ones) sit behind a disclosure, open when one of them has an error.
+  const main = ctx.embed ? Math.min(ctx.embed.main, all.length) : all.length;
+  const rest = all.slice(main);
+  const restHasError = rest.some((f) =>
+    errors.some((e) => e.path === f.key || e.path.startsWith(`${f.key}[`) || e.path.startsWith(`${f.key}.`)),
+  );
+  const props = { raw, ctx, index };
+  if (rest.length === 0) return <FieldGroups fields={all} {...props} />;
+  return (
+    <>
+      <FieldGroups fields={all.slice(0, main)} {...props} />
+      <details class="calc-more" open={restHasError}>
+        <summary>More inputs ({rest.length})</summary>
+        <FieldGroups fields={rest} {...props} />
+      </details>
+    </>
+  );
+}
+
+/** Runs of simple inputs in a grid, groups on their own. */
+function FieldGroups({
+  fields,
+  raw,
+  ctx,
+  index,
+}: {
+  fields: readonly Field[];
+  raw: RawInput;
+  ctx: FormContext;
+  index: ErrorIndex;
+}) {
   const groups: (ScalarField[] | ArrayField | ObjectField)[] = [];
-  for (const field of model.fields as Field[]) {
+  for (const field of fields) {
     if (field.kind === "array" || field.kind === "object") groups.push(field);
     else {
       const last = groups[groups.length - 1];
@@ -323,15 +401,17 @@ export function CalculatorForm({
   errors: readonly FormError[];
 }) {
   const page = `/calculators/${id}`;
+  const embed = ctx.embed;
   return (
     <form
       method="get"
-      action={siteHref(ctx.render, page)}
+      action={embed ? embed.action : siteHref(ctx.render, page)}
       class="calc-form"
       id="calc-form"
       novalidate
       data-calculator={id}
       data-titles={JSON.stringify(ctx.titles)}
+      data-embed={embed ? JSON.stringify(embed) : undefined}
       aria-labelledby="calc-form-h"
     >
       {/* The first submit button is the one Enter triggers: it must be "Calculate", not a row's "Remove". It is
@@ -351,14 +431,21 @@ export function CalculatorForm({
       >
         <ErrorSummaryContent model={model} errors={errors} />
       </div>
+      {embed?.keep.map(([name, value]) => (
+        <input type="hidden" name={name} value={value} />
+      ))}
       <div id="calc-fields">
         <Fields model={model} raw={raw} ctx={ctx} errors={errors} />
       </div>
       <div class="calc-actions">
         <button type="submit">Calculate</button>{" "}
-        <SiteLink ctx={ctx.render} path={page}>
-          Reset to the defaults
-        </SiteLink>
+        {embed ? (
+          <a href={embed.reset}>Reset to the defaults</a>
+        ) : (
+          <SiteLink ctx={ctx.render} path={page}>
+            Reset to the defaults
+          </SiteLink>
+        )}
       </div>
     </form>
   );

@@ -1,6 +1,7 @@
 /** createApp(): middleware, the one error path, and every feature's routes. */
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
+import { briefRoutes } from "./briefs/routes";
 import { calculatorApiRoutes, calculatorRoutes } from "./calculator-web/routes";
 import { caseStudyApiRoutes, caseStudyRoutes } from "./case-studies/routes";
 import type { AppEnv } from "./env";
@@ -27,6 +28,7 @@ export function createApp() {
   app.route("/", searchRoutes);
   app.route("/", taxonomyRoutes);
   app.route("/", calculatorRoutes);
+  app.route("/", briefRoutes);
   app.route("/", openApiRoutes(apiRoutes));
 
   app.notFound((c) => {

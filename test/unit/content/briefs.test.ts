@@ -51,7 +51,9 @@ describe("a brief file", () => {
 
   it("names the file and the field of an unknown record", () => {
     const result = parseBriefFile(
-      briefFile(VALID.replace("[geisinger-fresh-food-farmacy-rct]", "[geisinger-fresh-food-farmacy-rct, nowhere-at-all]")),
+      briefFile(
+        VALID.replace("[geisinger-fresh-food-farmacy-rct]", "[geisinger-fresh-food-farmacy-rct, nowhere-at-all]"),
+      ),
       "a-brief.md",
       known,
     );

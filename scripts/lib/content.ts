@@ -125,7 +125,8 @@ export function parseBriefFile(
     errors.push({ file, path: "slug", message: `'${result.brief.slug}' must equal the file name '${expected}'` });
   }
   result.brief.case_studies.forEach((slug, i) => {
-    if (!known.has(slug)) errors.push({ file, path: `case_studies[${i}]`, message: `no case study has the slug '${slug}'` });
+    if (!known.has(slug))
+      errors.push({ file, path: `case_studies[${i}]`, message: `no case study has the slug '${slug}'` });
   });
   return errors.length ? { errors } : { brief: result.brief };
 }

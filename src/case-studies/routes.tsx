@@ -5,6 +5,7 @@ import { ProblemError } from "../http/problem";
 import { defineRoute, mountRoutes } from "../http/route";
 import { type QuerySpec, validatedQuery } from "../http/validate";
 import { findCaseStudy, listCaseStudies } from "../records/read";
+import { caseStudyExportRoutes } from "./exports";
 import { toCaseStudyJson, toSummaryJson } from "./present";
 import {
   caseStudyListSchema,
@@ -73,6 +74,7 @@ export const caseStudyApiRoutes = [
       return c.json(toCaseStudyJson(row));
     },
   }),
+  ...caseStudyExportRoutes,
 ];
 
 export const caseStudyRoutes = mountRoutes(new Hono<AppEnv>(), caseStudyApiRoutes);

@@ -8,6 +8,7 @@ import { ProblemError, validationProblem } from "../http/problem";
 import { defineRoute, mountRoutes } from "../http/route";
 import { type QuerySpec, readQuery } from "../http/validate";
 import { encodeCursor } from "./cursor";
+import { searchExportRoutes } from "./exports";
 import { SEARCH_FACETS, type SearchOutcome } from "./model";
 import { groupFacets, toHit } from "./present";
 import { runSearch } from "./run";
@@ -150,6 +151,7 @@ export const searchApiRoutes = [
       return c.json({ ok: true as const });
     },
   }),
+  ...searchExportRoutes,
 ];
 
 export const searchRoutes = mountRoutes(new Hono<AppEnv>(), searchApiRoutes);

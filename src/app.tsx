@@ -1,7 +1,7 @@
 /** createApp(): middleware, the one error path, and every feature's routes. */
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { briefRoutes } from "./briefs/routes";
+import { briefExportRoutes, briefRoutes } from "./briefs/routes";
 import { calculatorApiRoutes, calculatorRoutes } from "./calculator-web/routes";
 import { caseStudyApiRoutes, caseStudyRoutes } from "./case-studies/routes";
 import type { AppEnv } from "./env";
@@ -16,7 +16,7 @@ import { taxonomyRoutes } from "./taxonomy/routes";
 
 /** Every documented API route, for the OpenAPI document. */
 export function apiRoutes(): readonly ApiRoute[] {
-  return [...caseStudyApiRoutes, ...searchApiRoutes, ...calculatorApiRoutes];
+  return [...caseStudyApiRoutes, ...searchApiRoutes, ...calculatorApiRoutes, ...briefExportRoutes];
 }
 
 export function createApp() {

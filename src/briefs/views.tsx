@@ -3,6 +3,7 @@ import type { Brief } from "../domain/brief";
 import { MAX_BRIEF_CASES } from "../domain/brief";
 import { composeHref, movedCase, withoutCase } from "../domain/brief-cases";
 import { designs, metrics } from "../domain/enums";
+import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS } from "../exports";
 import { GradeBadge, ProvenanceTag, SourceList } from "../views/evidence";
 import { Layout } from "../views/layout";
 import { SanitisedHtml } from "../views/sanitised-html";
@@ -94,6 +95,27 @@ function ComposeEditor({ model }: { model: BriefModel }) {
   );
 }
 
+/** Every export format of this brief, as links (the formats are declared once, in src/exports/). */
+function Downloads({ model }: { model: BriefModel }) {
+  const slugs = model.rows.map((r) => r.record.slug);
+  if (!model.curated && slugs.length === 0) return null;
+  const href = (format: string) =>
+    model.curated
+      ? `/api/v1/exports/briefs/${model.curated.slug}?format=${format}`
+      : `/api/v1/exports/composed-brief?cases=${slugs.join(",")}&format=${format}`;
+  return (
+    <nav class="downloads no-print" aria-label="Download this brief">
+      <strong>Download:</strong>{" "}
+      {EXPORT_FORMAT_NAMES.map((format, i) => (
+        <>
+          {i > 0 ? " · " : ""}
+          <a href={href(format)}>{EXPORT_FORMATS[format].label}</a>
+        </>
+      ))}
+    </nav>
+  );
+}
+
 export function BriefPage({ model }: { model: BriefModel }) {
   const { curated, synthesis } = model;
   const messages = curated?.key_messages ?? [];
@@ -115,6 +137,7 @@ export function BriefPage({ model }: { model: BriefModel }) {
             A brief composed from {model.rows.length} chosen record(s); the synthesis is computed, not curated.
           </p>
         )}
+        <Downloads model={model} />
         {curated ? null : <ComposeEditor model={model} />}
         {messages.length ? (
           <section aria-labelledby="messages-heading" class="key-messages">

@@ -5,6 +5,7 @@ import { ProblemError } from "../http/problem";
 import { defineRoute, mountRoutes } from "../http/route";
 import { type QuerySpec, validatedQuery } from "../http/validate";
 import { findCaseStudy, listCaseStudies } from "../records/read";
+import { briefInProgress } from "../views/add-to-brief";
 import { caseStudyExportRoutes } from "./exports";
 import { toCaseStudyJson, toSummaryJson } from "./present";
 import {
@@ -89,5 +90,5 @@ caseStudyRoutes.get("/case-studies", async (c) => {
 caseStudyRoutes.get("/case-studies/:slug", async (c) => {
   const row = await findCaseStudy(c.env.DB, c.req.param("slug"));
   if (!row) throw new ProblemError(404, "There is no case study at this address.");
-  return c.html(<CaseStudyPage row={row} />);
+  return c.html(<CaseStudyPage row={row} brief={briefInProgress(c.req.query("brief"))} />);
 });

@@ -13,6 +13,7 @@ import { FACETS, LIST_FILTER_NAMES } from "../domain/facets";
 import { gradeMeanings } from "../domain/grading";
 import { reviewState } from "../domain/review";
 import type { CaseStudyRow } from "../records/read";
+import { AddToBrief } from "../views/add-to-brief";
 import { CaseStudyCard, GradeBadge, OutcomesTable, RecordBanners, SourceList } from "../views/evidence";
 import { Layout } from "../views/layout";
 import { SanitisedHtml } from "../views/sanitised-html";
@@ -53,7 +54,7 @@ function formatPeriod(period: CaseStudy["period"]): string | null {
   return period.end && period.end !== period.start ? `${period.start} to ${period.end}` : period.start;
 }
 
-export function CaseStudyPage({ row }: { row: CaseStudyRow }) {
+export function CaseStudyPage({ row, brief = [] }: { row: CaseStudyRow; brief?: string[] }) {
   const r = row.record;
   const period = formatPeriod(r.period);
   return (
@@ -64,6 +65,7 @@ export function CaseStudyPage({ row }: { row: CaseStudyRow }) {
         </p>
         <h1>{r.title}</h1>
         <RecordBanners record={r} />
+        <AddToBrief slug={r.slug} title={r.title} brief={brief} />
         <p class="lede">{r.summary}</p>
         <section aria-labelledby="grade-heading">
           <h2 id="grade-heading" class="visually-hidden">

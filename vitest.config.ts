@@ -20,7 +20,7 @@ function contentSeed() {
       `content/ is invalid:\n${content.errors.map((e) => `${e.file} ${e.path}: ${e.message}`).join("\n")}`,
     );
   }
-  seed = seedStatements(content.records, "2026-01-01T00:00:00.000Z");
+  seed = seedStatements(content.records, "2026-01-01T00:00:00.000Z", content.briefs);
   return seed;
 }
 

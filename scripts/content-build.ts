@@ -31,7 +31,7 @@ if (content.errors.length > 0) {
   process.exit(1);
 }
 
-const statements = seedStatements(content.records, new Date().toISOString());
+const statements = seedStatements(content.records, new Date().toISOString(), content.briefs);
 const sqlLines: string[] = [];
 for (const statement of statements) {
   const sql = inlineStatement(statement);
@@ -60,5 +60,6 @@ console.log(
     .map(([k, v]) => `${v} ${k}`)
     .join(", ")}) as ${statements.length} statements to build/seed.sql and build/seed.json`,
 );
+console.log(`content:build: wrote ${content.briefs.length} briefs to build/seed.sql and build/seed.json`);
 console.log(`content:build: wrote ${content.taxonomy.length} taxonomy pages to src/generated/taxonomy.ts`);
 console.log(`content:build: done in ${Math.round(performance.now() - started)} ms`);

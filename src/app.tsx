@@ -1,6 +1,7 @@
 /** createApp(): middleware, the one error path, and every feature's routes. */
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
+import { briefExportRoutes, briefRoutes } from "./briefs/routes";
 import { calculatorApiRoutes, calculatorRoutes } from "./calculator-web/routes";
 import { caseStudyApiRoutes, caseStudyRoutes } from "./case-studies/routes";
 import { embedRoutes } from "./embeds/routes";
@@ -17,7 +18,7 @@ import { taxonomyRoutes } from "./taxonomy/routes";
 
 /** Every documented API route, for the OpenAPI document. */
 export function apiRoutes(): readonly ApiRoute[] {
-  return [...caseStudyApiRoutes, ...searchApiRoutes, ...calculatorApiRoutes, ...oembedApiRoutes];
+  return [...caseStudyApiRoutes, ...searchApiRoutes, ...calculatorApiRoutes, ...oembedApiRoutes, ...briefExportRoutes];
 }
 
 export function createApp() {
@@ -31,6 +32,7 @@ export function createApp() {
   app.route("/", calculatorRoutes);
   app.route("/", oembedRoutes);
   app.route("/", embedRoutes);
+  app.route("/", briefRoutes);
   app.route("/", openApiRoutes(apiRoutes));
 
   app.notFound((c) => {

@@ -6,10 +6,12 @@ import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { parseDocument } from "yaml";
 import type { BoundStatement } from "../../src/db/statements";
+import { type Brief, parseBrief } from "../../src/domain/brief";
 import { type CaseStudy, parseCaseStudy } from "../../src/domain/case-study";
 import { FACET_OF_GLOSSARY, FACETS } from "../../src/domain/facets";
 import { type FieldError, ROOT_PATH } from "../../src/domain/field-error";
 import { renderMarkdown } from "../../src/domain/markdown";
+import { briefStatements } from "../../src/records/briefs";
 import { writeStatements } from "../../src/records/write-path";
 import type { TaxonomyPage } from "../../src/taxonomy/types";
 
@@ -97,7 +99,40 @@ export function parseTaxonomyFile(text: string, file: string): { page: TaxonomyP
   return { page: { kind: kind as string, title: data.title as string, intro_html: renderMarkdown(intro), entries } };
 }
 
+/**
+ * Validates one brief file; the slug must be the file name, and every record it names must exist (`known`), so a
+ * brief can never point at nothing.
+ */
+export function parseBriefFile(
+  text: string,
+  file: string,
+  known: ReadonlySet<string>,
+): { brief: Brief } | { errors: ContentError[] } {
+  const split = splitFrontmatter(text, file);
+  if ("message" in split) return { errors: [split] };
+  if (split.data === null || typeof split.data !== "object" || Array.isArray(split.data)) {
+    return { errors: [{ file, path: ROOT_PATH, message: "the frontmatter must be a YAML mapping of fields" }] };
+  }
+  const data = split.data as Record<string, unknown>;
+  if ("body" in data) {
+    return { errors: [{ file, path: "body", message: "the body is the Markdown after the frontmatter, not a field" }] };
+  }
+  const result = parseBrief({ ...data, body: split.body });
+  if (!result.ok) return { errors: result.errors.map((e) => ({ file, ...e })) };
+  const errors: ContentError[] = [];
+  const expected = basename(file, ".md");
+  if (result.brief.slug !== expected) {
+    errors.push({ file, path: "slug", message: `'${result.brief.slug}' must equal the file name '${expected}'` });
+  }
+  result.brief.case_studies.forEach((slug, i) => {
+    if (!known.has(slug))
+      errors.push({ file, path: `case_studies[${i}]`, message: `no case study has the slug '${slug}'` });
+  });
+  return errors.length ? { errors } : { brief: result.brief };
+}
+
 export interface ContentBuild {
+  briefs: Brief[];
   records: CaseStudy[];
   taxonomy: TaxonomyPage[];
   errors: ContentError[];
@@ -132,19 +167,41 @@ export function loadContent(contentDir: string): ContentBuild {
     if ("errors" in result) errors.push(...result.errors);
     else taxonomy.push(result.page);
   }
-  return { records, taxonomy, errors, filesRead: caseFiles.length + taxonomyFiles.length };
+  // Briefs are checked against the record files that exist (even invalid ones, so one error is not reported twice).
+  const briefs: Brief[] = [];
+  const briefFiles = markdownFiles(join(contentDir, "briefs"));
+  const known = new Set(caseFiles.map((f) => basename(f, ".md")));
+  for (const file of briefFiles) {
+    const result = parseBriefFile(readFileSync(file, "utf8"), file, known);
+    if ("errors" in result) errors.push(...result.errors);
+    else briefs.push(result.brief);
+  }
+  return {
+    records,
+    briefs,
+    taxonomy,
+    errors,
+    filesRead: caseFiles.length + taxonomyFiles.length + briefFiles.length,
+  };
 }
 
 /**
  * The one batch that makes D1 hold exactly the content records, through the write path: the records whose file was
  * deleted go first, then one upsert per record (an unchanged slug keeps its id), then the derived tables.
  */
-export function seedStatements(records: readonly CaseStudy[], updatedAt: string): BoundStatement[] {
-  return writeStatements(
-    [
-      { kind: "deleteContentExcept", slugs: records.map((r) => r.slug) },
-      ...records.map((record) => ({ kind: "upsert" as const, record, origin: "content" as const })),
-    ],
-    updatedAt,
-  );
+export function seedStatements(
+  records: readonly CaseStudy[],
+  updatedAt: string,
+  briefs: readonly Brief[] = [],
+): BoundStatement[] {
+  return [
+    ...writeStatements(
+      [
+        { kind: "deleteContentExcept", slugs: records.map((r) => r.slug) },
+        ...records.map((record) => ({ kind: "upsert" as const, record, origin: "content" as const })),
+      ],
+      updatedAt,
+    ),
+    ...briefStatements(briefs, updatedAt),
+  ];
 }

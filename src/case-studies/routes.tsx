@@ -5,6 +5,8 @@ import { ProblemError } from "../http/problem";
 import { defineRoute, mountRoutes } from "../http/route";
 import { type QuerySpec, validatedQuery } from "../http/validate";
 import { findCaseStudy, listCaseStudies } from "../records/read";
+import { briefInProgress } from "../views/add-to-brief";
+import { caseStudyExportRoutes } from "./exports";
 import { toCaseStudyJson, toSummaryJson } from "./present";
 import {
   caseStudyListSchema,
@@ -73,6 +75,7 @@ export const caseStudyApiRoutes = [
       return c.json(toCaseStudyJson(row));
     },
   }),
+  ...caseStudyExportRoutes,
 ];
 
 export const caseStudyRoutes = mountRoutes(new Hono<AppEnv>(), caseStudyApiRoutes);
@@ -88,5 +91,11 @@ caseStudyRoutes.get("/case-studies/:slug", async (c) => {
   const row = await findCaseStudy(c.env.DB, c.req.param("slug"));
   if (!row) throw new ProblemError(404, "There is no case study at this address.");
   const url = new URL(c.req.url);
-  return c.html(<CaseStudyPage row={row} embed={{ origin: url.origin, params: url.searchParams }} />);
+  return c.html(
+    <CaseStudyPage
+      row={row}
+      embed={{ origin: url.origin, params: url.searchParams }}
+      brief={briefInProgress(c.req.query("brief"))}
+    />,
+  );
 });

@@ -15,6 +15,7 @@ import { gradeMeanings } from "../domain/grading";
 import { reviewState } from "../domain/review";
 import { assetPaths } from "../generated/assets";
 import type { CaseStudyRow } from "../records/read";
+import { AddToBrief } from "../views/add-to-brief";
 import { EmbedPanel, OEmbedDiscovery } from "../views/embed-panel";
 import { CaseStudyCard, GradeBadge, OutcomesTable, RecordBanners, SourceList } from "../views/evidence";
 import { Layout } from "../views/layout";
@@ -62,7 +63,15 @@ export interface CaseStudyEmbed {
   params: URLSearchParams;
 }
 
-export function CaseStudyPage({ row, embed }: { row: CaseStudyRow; embed: CaseStudyEmbed }) {
+export function CaseStudyPage({
+  row,
+  embed,
+  brief = [],
+}: {
+  row: CaseStudyRow;
+  embed: CaseStudyEmbed;
+  brief?: string[];
+}) {
   const r = row.record;
   const period = formatPeriod(r.period);
   const pagePath = `/case-studies/${r.slug}`;
@@ -81,6 +90,7 @@ export function CaseStudyPage({ row, embed }: { row: CaseStudyRow; embed: CaseSt
         </p>
         <h1>{r.title}</h1>
         <RecordBanners record={r} />
+        <AddToBrief slug={r.slug} title={r.title} brief={brief} />
         <p class="lede">{r.summary}</p>
         <section aria-labelledby="grade-heading">
           <h2 id="grade-heading" class="visually-hidden">

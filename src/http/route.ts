@@ -17,6 +17,11 @@ export interface ResponseSpec {
   description: string;
   schema?: z.core.$ZodType;
   contentType?: string;
+  /**
+   * A response that comes in several media types (an export as Markdown, CSV, BibTeX…): each type with the schema
+   * of its body when it is JSON. Replaces `schema` and `contentType`.
+   */
+  content?: Readonly<Record<string, { schema?: z.core.$ZodType }>>;
 }
 
 /**

@@ -46,10 +46,17 @@ export function buildOpenApiDocument(routes: readonly ApiRoute[], serverUrl?: st
       const contentType =
         response.contentType ?? (Number(status) >= 400 ? "application/problem+json" : "application/json");
       const schema = response.schema ?? (Number(status) >= 400 ? problemSchema : undefined);
-      responses[status] = {
-        description: response.description,
-        ...(schema ? { content: { [contentType]: { schema: toSchema(schema, "output") } } } : {}),
-      };
+      const content = response.content
+        ? Object.fromEntries(
+            Object.entries(response.content).map(([type, body]) => [
+              type,
+              { schema: body.schema ? toSchema(body.schema, "output") : { type: "string" } },
+            ]),
+          )
+        : schema
+          ? { [contentType]: { schema: toSchema(schema, "output") } }
+          : null;
+      responses[status] = { description: response.description, ...(content ? { content } : {}) };
     }
     paths[route.path] ??= {};
     (paths[route.path] as Record<string, unknown>)[route.method] = {

@@ -110,3 +110,14 @@ export async function findCaseStudyTitles(db: D1Database, slugs: readonly string
     .all<{ slug: string; title: string }>();
   return Object.fromEntries(results.map((row) => [row.slug, row.title]));
 }
+
+/** Whole records by slug, in the order of `slugs` (unknown slugs are left out): exports of a result set read these. */
+export async function findCaseStudies(db: D1Database, slugs: readonly string[]): Promise<CaseStudyRow[]> {
+  if (slugs.length === 0) return [];
+  const { results } = await db
+    .prepare(`SELECT ${ROW_COLUMNS}, slug FROM case_studies WHERE slug IN (SELECT value FROM json_each(?1))`)
+    .bind(JSON.stringify(slugs))
+    .all<RawRow & { slug: string }>();
+  const bySlug = new Map(results.map((row) => [row.slug, mapRow(row)]));
+  return slugs.flatMap((slug) => bySlug.get(slug) ?? []);
+}

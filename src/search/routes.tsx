@@ -7,7 +7,9 @@ import type { AppEnv } from "../env";
 import { ProblemError, validationProblem } from "../http/problem";
 import { defineRoute, mountRoutes } from "../http/route";
 import { type QuerySpec, readQuery } from "../http/validate";
+import { briefInProgress } from "../views/add-to-brief";
 import { encodeCursor } from "./cursor";
+import { searchExportRoutes } from "./exports";
 import { SEARCH_FACETS, type SearchOutcome } from "./model";
 import { groupFacets, toHit } from "./present";
 import { runSearch } from "./run";
@@ -19,6 +21,7 @@ import {
   searchResponseSchema,
 } from "./schemas";
 import { type PreparedSearch, prepareSearch, searchHref } from "./spec";
+import { summaryApiRoutes } from "./summary";
 import { SearchPage } from "./views";
 
 /** How search reads its query, the API and the page alike: `q` is free text, so no text can fail. */
@@ -150,13 +153,17 @@ export const searchApiRoutes = [
       return c.json({ ok: true as const });
     },
   }),
+  ...searchExportRoutes,
+  ...summaryApiRoutes,
 ];
 
 export const searchRoutes = mountRoutes(new Hono<AppEnv>(), searchApiRoutes);
 
 searchRoutes.get("/search", async (c) => {
   // The page forgives: a repeated key keeps its last value, and whatever fails is dropped and said.
-  const { query, ignored } = parseLeniently(readQuery(c, searchQuery).data);
+  // `brief` is the page's own state (a composed brief in progress), not part of the search.
+  const { brief, ...raw } = readQuery(c, searchQuery).data;
+  const { query, ignored } = parseLeniently(raw);
   const notices = ignored.map((e) => `${e.path}: ${e.message}`);
   const prepared = prepareSearch(query);
   if (prepared.badCursor) {
@@ -168,5 +175,6 @@ searchRoutes.get("/search", async (c) => {
   }
   if (prepared.parsed.truncated) notices.push("The words were cut to the first terms the search uses.");
   const { response } = await execute(c, query, prepared);
-  return c.html(<SearchPage model={{ query, response, notices }} />);
+  const inProgress = briefInProgress(typeof brief === "string" ? brief : brief?.at(-1));
+  return c.html(<SearchPage model={{ query, response, notices, brief: inProgress }} />);
 });

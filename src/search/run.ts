@@ -79,3 +79,28 @@ export async function runSearch(
     },
   };
 }
+
+/** Page size when a whole result set is read (the search's largest page). */
+const WHOLE_PAGE = 50;
+
+/**
+ * The slugs of every record a search matches, in its order, up to `max`, read page by page through runSearch (so
+ * through its cache and its one statement per page), with the total that matched.
+ */
+export async function matchingSlugs(
+  db: D1Database,
+  spec: SearchSpec,
+  max: number,
+): Promise<{ slugs: string[]; total: number }> {
+  const slugs: string[] = [];
+  let page: SearchSpec = { ...spec, limit: WHOLE_PAGE };
+  let total = 0;
+  for (;;) {
+    const outcome = await runSearch(db, page);
+    total = outcome.total;
+    slugs.push(...outcome.hits.map((hit) => hit.slug));
+    if (!outcome.nextKey || slugs.length >= max) break;
+    page = { ...page, after: outcome.nextKey };
+  }
+  return { slugs: slugs.slice(0, max), total };
+}

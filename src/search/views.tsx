@@ -5,6 +5,7 @@
 import { raw } from "hono/html";
 import { financingModels, metrics, payerTypes } from "../domain/enums";
 import { FACETS, facetValueLabel } from "../domain/facets";
+import { AddToBrief } from "../views/add-to-brief";
 import { CaseStudyCard } from "../views/evidence";
 import { Layout } from "../views/layout";
 import type { SearchFacet, Sort } from "./model";
@@ -18,6 +19,8 @@ export interface SearchPageModel {
   response: SearchResponse;
   /** Things the page ignored or changed, in words. */
   notices: string[];
+  /** A composed brief in progress (`?brief=a,b`): each card's "Add to brief" extends it. */
+  brief?: string[];
 }
 
 const FORM_ID = "search-form";
@@ -198,7 +201,7 @@ function NoResults({ query, response }: { query: SearchQuery; response: SearchRe
   );
 }
 
-function HitCard({ hit }: { hit: SearchHit }) {
+function HitCard({ hit, brief }: { hit: SearchHit; brief: string[] }) {
   return (
     <CaseStudyCard
       item={{
@@ -244,6 +247,7 @@ function HitCard({ hit }: { hit: SearchHit }) {
             : `${hit.effect.score > 0 ? "" : "no "}improvement of ${Math.abs(Math.round(hit.effect.score * 10) / 10)}%`}
         </p>
       ) : null}
+      <AddToBrief slug={hit.slug} title={hit.title} brief={brief} />
     </CaseStudyCard>
   );
 }
@@ -404,6 +408,7 @@ export function SearchPage({ model }: { model: SearchPageModel }) {
             </select>
           </div>
           {query.limit !== 10 ? <input type="hidden" name="limit" value={String(query.limit)} /> : null}
+          {model.brief?.length ? <input type="hidden" name="brief" value={model.brief.join(",")} /> : null}
           <button type="submit">Search</button>
         </form>
       </search>
@@ -466,7 +471,7 @@ export function SearchPage({ model }: { model: SearchPageModel }) {
           ) : (
             <ul class="cards search-hits">
               {response.hits.map((hit) => (
-                <HitCard hit={hit} />
+                <HitCard hit={hit} brief={model.brief ?? []} />
               ))}
             </ul>
           )}

@@ -147,13 +147,14 @@ export function OutcomesTable({ record }: { record: CaseStudy }) {
   );
 }
 
-export function SourceList({ sources }: { sources: CaseStudy["sources"] }) {
+/** The numbered sources of a record; `idPrefix` keeps anchors unique where several records' lists share a page. */
+export function SourceList({ sources, idPrefix = "" }: { sources: CaseStudy["sources"]; idPrefix?: string }) {
   return (
     <ol class="citations">
       {sources.map((source) => {
         const p = citationParts(source);
         return (
-          <li id={`source-${source.key}`}>
+          <li id={`${idPrefix}source-${source.key}`}>
             {p.authors ? `${p.authors} ` : ""}({p.year}). <cite>{p.title}</cite>
             {p.publisher ? `. ${p.publisher}` : ""}. <span class="small muted">{sourceKinds.label(source.kind)}.</span>{" "}
             {p.doiUrl ? (

@@ -136,4 +136,21 @@ mark{background:#fff1a8;color:inherit;padding:0 .1em;border-radius:2px}
 .embed-code{white-space:pre-wrap;overflow-wrap:anywhere;margin:.5rem 0}
 .embed-preview{display:block;width:100%;border:1px solid var(--line);border-radius:4px;background:var(--bg)}
 /* end embed panel */
+/* briefs: one-pager first (key messages, synthesis, dot plots), compose editor, and a paginated print */
+.brief .key-messages ol{padding-left:1.3rem}.brief .key-messages li{margin:.35rem 0;font-size:1.05rem}
+.brief-metric{margin:1.5rem 0;border-top:1px solid var(--line)}
+.brief-metric figure{margin:1rem 0}.brief-metric figcaption{margin:.25rem 0 .5rem}
+.brief-metric table caption{text-align:left;font-weight:600;padding:.25rem 0}
+.figure-line{margin:.3rem 0}.brief-records{list-style:none;padding:0}.brief-records li{margin:.5rem 0}
+.compose-editor{border:1px solid var(--line);border-radius:6px;padding:.5rem 1rem;background:var(--soft);margin:1rem 0}
+.compose-actions a{margin-right:.5rem;font-size:.9rem}
+.add-to-brief{font-size:.9rem}
+h2.h3{font-size:1.15rem;margin:0}.h4{font-size:1rem}
+@media print{.brief a[href]::after{content:" <" attr(href) ">";font-size:.75em;word-break:break-all;color:#333}
+.brief a[href^="#"]::after,.brief .grade::after{content:none}
+.brief-metric{break-inside:auto}.chart-block,figure,.brief-metric table tr,.brief-records li,.figure-line{break-inside:avoid;page-break-inside:avoid}
+.brief h2,.brief h3,.brief h4{break-after:avoid;page-break-after:avoid}.brief details>summary{display:none}
+.brief details{display:block}.brief details>*{display:block}.key-messages{break-inside:avoid}
+@page{margin:16mm 14mm}}
+/* end briefs */
 `;

@@ -79,6 +79,12 @@ export function contractChecker(routes: readonly ApiRoute[] = apiRoutes()) {
       const statuses = Object.keys(operation.route.responses).join(", ");
       throw mismatch(where, `status ${res.status} is not declared for ${operation.route.path} (declared: ${statuses})`);
     }
+    if (declared.content) {
+      const media = Object.entries(declared.content).find(([declaredType]) => type.startsWith(declaredType));
+      if (!media) throw mismatch(where, `content type ${type}, declared ${Object.keys(declared.content).join(" or ")}`);
+      if (media[1].schema && /json/.test(media[0])) conform(where, media[1].schema, await res.clone().json());
+      return;
+    }
     const expectedType = declared.contentType ?? (res.status >= 400 ? "application/problem+json" : "application/json");
     if (!type.startsWith(expectedType)) throw mismatch(where, `content type ${type}, declared ${expectedType}`);
     const schema = declared.schema ?? (res.status >= 400 ? problemSchema : undefined);

@@ -11,11 +11,12 @@ import { openApiRoutes } from "./openapi/routes";
 import { searchApiRoutes, searchRoutes } from "./search/routes";
 import { siteRoutes } from "./site/routes";
 import { ErrorPage } from "./site/views";
+import { submissionApiRoutes, submissionRoutes } from "./submissions/routes";
 import { taxonomyRoutes } from "./taxonomy/routes";
 
 /** Every documented API route, for the OpenAPI document. */
 export function apiRoutes(): readonly ApiRoute[] {
-  return [...caseStudyApiRoutes, ...searchApiRoutes, ...calculatorApiRoutes];
+  return [...caseStudyApiRoutes, ...searchApiRoutes, ...calculatorApiRoutes, ...submissionApiRoutes];
 }
 
 export function createApp() {
@@ -27,6 +28,7 @@ export function createApp() {
   app.route("/", searchRoutes);
   app.route("/", taxonomyRoutes);
   app.route("/", calculatorRoutes);
+  app.route("/", submissionRoutes);
   app.route("/", openApiRoutes(apiRoutes));
 
   app.notFound((c) => {

@@ -128,4 +128,7 @@ mark{background:#fff1a8;color:inherit;padding:0 .1em;border-radius:2px}
 .no-results{border:1px solid var(--line);border-radius:6px;padding:1rem;background:var(--soft)}.no-results h2{margin-top:0}
 @media print{.search-filters,.chips{display:none!important}}
 /* end search */
+/* submissions: the /submit form's text areas (the calculator form's fields, rows and error styles do the rest) */
+.submit-form textarea{font:inherit;width:100%;padding:.45rem .6rem;border:1px solid #8a949e;border-radius:4px}
+.submit-form textarea[aria-invalid="true"]{border:2px solid var(--bad-line);background:#fffafa}
 `;

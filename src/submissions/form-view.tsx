@@ -1,3 +1,4 @@
+import type { JSX } from "hono/jsx/jsx-runtime";
 /** The /submit pages: the form (empty, with errors beside their fields, or limited) and the receipt. */
 import { Layout } from "../views/layout";
 import { HONEYPOT } from "./check";
@@ -73,7 +74,7 @@ function Field({
     "aria-invalid": invalid ? "true" : undefined,
     required: field.required,
   };
-  let control;
+  let control: JSX.Element;
   if (field.kind === "select") {
     control = (
       <select {...common}>
@@ -213,7 +214,7 @@ export function SubmitPage({ state, placement, notice }: SubmitPageProps) {
       <ErrorSummary placement={placement} />
       <form method="post" action="/submit" id="submit-form" class="calc-form submit-form" novalidate>
         {/* Enter in a text field presses the first submit button: make that one "Send", not "Add another row". */}
-        <button type="submit" name="action" value="submit" class="visually-hidden" tabindex={-1} aria-hidden="true">
+        <button type="submit" name="action" value="submit" class="visually-hidden" tabindex={-1}>
           Send for review
         </button>
         <FieldErrors id="submit-form" messages={errors.get("form")} />

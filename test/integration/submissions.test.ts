@@ -150,7 +150,7 @@ describe("the per-client rate limit", () => {
     expect(accepted).toBeGreaterThanOrEqual(LIMIT);
     expect(limited?.headers.get("retry-after")).toBe("60");
     expect(limited?.headers.get("content-type")).toContain("application/problem+json");
-    expect(((await limited?.json()) as Problem).detail).toMatch(/wait 60 seconds/);
+    expect(((await (limited as Response).json()) as Problem).detail).toMatch(/wait 60 seconds/);
     // A valid submission from the limited client is refused too, and nothing is stored.
     const again = await postJson({ case_study: proposedRecord("sub-limited"), contact: CONTACT }, ip);
     expect(again.status).toBe(429);

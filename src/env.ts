@@ -3,6 +3,11 @@ export interface Env {
   DB: D1Database;
   /** The static files of build/public (wrangler.toml `[assets]`); pages only link them, tests fetch them through it. */
   ASSETS: Fetcher;
+  /**
+   * Write and review tokens: a JSON array of { label, token, scope: "write" | "review" } (src/http/auth.ts). A Worker
+   * secret (`wrangler secret put API_TOKENS`); locally .dev.vars. Unset: nobody can write.
+   */
+  API_TOKENS?: string;
 }
 
 export type AppEnv = { Bindings: Env };

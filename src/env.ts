@@ -5,6 +5,11 @@ export interface Env {
   ASSETS: Fetcher;
   /** Per-client limit on submissions (wrangler.toml `[[ratelimits]]`; miniflare runs it locally). */
   SUBMISSION_LIMITER: RateLimit;
+  /**
+   * Write and review tokens: a JSON array of { label, token, scope: "write" | "review" } (src/http/auth.ts). A Worker
+   * secret (`wrangler secret put API_TOKENS`); locally .dev.vars. Unset: nobody can write.
+   */
+  API_TOKENS?: string;
 }
 
 export type AppEnv = { Bindings: Env };

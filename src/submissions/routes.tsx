@@ -14,12 +14,14 @@ import { placeErrors } from "./form-errors";
 import { ReceiptPage, SubmitPage } from "./form-view";
 import { LIMIT_PERIOD_SECONDS, LIMITED_DETAIL, withinLimit } from "./limit";
 import { receiveSubmission } from "./receive";
+import { reviewApiRoutes } from "./review-routes";
 import { receiptSchema } from "./schemas";
 
 const retryAfter = { "retry-after": String(LIMIT_PERIOD_SECONDS) };
 
 /** The submission API, declared once for the route and the OpenAPI document. */
 export const submissionApiRoutes = [
+  ...reviewApiRoutes,
   defineRoute({
     method: "post",
     path: "/api/v1/submissions",

@@ -1,6 +1,7 @@
 /** createApp(): middleware, the one error path, and every feature's routes. */
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
+import { backupApiRoutes, backupRoutes } from "./backup/routes";
 import { calculatorApiRoutes, calculatorRoutes } from "./calculator-web/routes";
 import { caseStudyApiRoutes, caseStudyRoutes } from "./case-studies/routes";
 import type { AppEnv } from "./env";
@@ -16,7 +17,13 @@ import { taxonomyRoutes } from "./taxonomy/routes";
 
 /** Every documented API route, for the OpenAPI document. */
 export function apiRoutes(): readonly ApiRoute[] {
-  return [...caseStudyApiRoutes, ...searchApiRoutes, ...calculatorApiRoutes, ...submissionApiRoutes];
+  return [
+    ...caseStudyApiRoutes,
+    ...searchApiRoutes,
+    ...calculatorApiRoutes,
+    ...submissionApiRoutes,
+    ...backupApiRoutes,
+  ];
 }
 
 export function createApp() {
@@ -29,6 +36,7 @@ export function createApp() {
   app.route("/", taxonomyRoutes);
   app.route("/", calculatorRoutes);
   app.route("/", submissionRoutes);
+  app.route("/", backupRoutes);
   app.route("/", openApiRoutes(apiRoutes));
 
   app.notFound((c) => {

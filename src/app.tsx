@@ -1,6 +1,7 @@
 /** createApp(): middleware, the one error path, and every feature's routes. */
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
+import { backupApiRoutes, backupRoutes } from "./backup/routes";
 import { briefExportRoutes, briefRoutes } from "./briefs/routes";
 import { calculatorApiRoutes, calculatorRoutes } from "./calculator-web/routes";
 import { caseStudyApiRoutes, caseStudyRoutes } from "./case-studies/routes";
@@ -14,11 +15,20 @@ import { openApiRoutes } from "./openapi/routes";
 import { searchApiRoutes, searchRoutes } from "./search/routes";
 import { siteRoutes } from "./site/routes";
 import { ErrorPage } from "./site/views";
+import { submissionApiRoutes, submissionRoutes } from "./submissions/routes";
 import { taxonomyRoutes } from "./taxonomy/routes";
 
 /** Every documented API route, for the OpenAPI document. */
 export function apiRoutes(): readonly ApiRoute[] {
-  return [...caseStudyApiRoutes, ...searchApiRoutes, ...calculatorApiRoutes, ...oembedApiRoutes, ...briefExportRoutes];
+  return [
+    ...caseStudyApiRoutes,
+    ...searchApiRoutes,
+    ...calculatorApiRoutes,
+    ...oembedApiRoutes,
+    ...briefExportRoutes,
+    ...submissionApiRoutes,
+    ...backupApiRoutes,
+  ];
 }
 
 export function createApp() {
@@ -33,6 +43,8 @@ export function createApp() {
   app.route("/", oembedRoutes);
   app.route("/", embedRoutes);
   app.route("/", briefRoutes);
+  app.route("/", submissionRoutes);
+  app.route("/", backupRoutes);
   app.route("/", openApiRoutes(apiRoutes));
 
   app.notFound((c) => {

@@ -5,6 +5,13 @@ export interface Env {
   ASSETS: Fetcher;
   /** Origins that may frame the embed pages (/embed/…), space-separated; unset or blank: any (wrangler.toml `[vars]`). */
   EMBED_FRAME_ANCESTORS?: string;
+  /** Per-client limit on submissions (wrangler.toml `[[ratelimits]]`; miniflare runs it locally). */
+  SUBMISSION_LIMITER: RateLimit;
+  /**
+   * Write and review tokens: a JSON array of { label, token, scope: "write" | "review" } (src/http/auth.ts). A Worker
+   * secret (`wrangler secret put API_TOKENS`); locally .dev.vars. Unset: nobody can write.
+   */
+  API_TOKENS?: string;
 }
 
 export type AppEnv = { Bindings: Env };

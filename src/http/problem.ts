@@ -14,22 +14,51 @@ const TITLES: Record<number, string> = {
   403: "Forbidden",
   404: "Not found",
   405: "Method not allowed",
+  409: "Conflict",
+  410: "Gone",
+  412: "Precondition failed",
   413: "Content too large",
   415: "Unsupported media type",
+  428: "Precondition required",
   429: "Too many requests",
   500: "Internal server error",
   501: "Not implemented",
+  503: "Service unavailable",
 };
+
+/** Extension members a problem may carry beside the standard ones (declared in `problemSchema`). */
+export interface ProblemExtensions {
+  /** The record's current revision, when a write named another one (412) or the record is withdrawn (410). */
+  current_revision?: number;
+  /** Where the record's revision history is (410, 412). */
+  history?: string;
+}
+
+/** What a problem carries beyond status, detail and field errors. */
+export interface ProblemOptions {
+  /** Response headers, e.g. WWW-Authenticate on a 401, Retry-After on a 429. */
+  headers?: Record<string, string>;
+  extensions?: ProblemExtensions;
+}
 
 export class ProblemError extends HTTPException {
   readonly title: string;
   readonly detail: string;
   readonly errors: FieldError[];
+  readonly headers: Record<string, string>;
+  readonly extensions: ProblemExtensions;
 
-  constructor(status: ContentfulStatusCode, detail: string, errors: readonly FieldError[] = []) {
+  constructor(
+    status: ContentfulStatusCode,
+    detail: string,
+    errors: readonly FieldError[] = [],
+    options: ProblemOptions = {},
+  ) {
     super(status, { message: detail });
     this.title = TITLES[status] ?? "Error";
     this.detail = detail;
+    this.headers = options.headers ?? {};
+    this.extensions = options.extensions ?? {};
     // Only the documented pair goes out, whatever else a checker attached (the calculators add zod's code).
     this.errors = errors.map(({ path, message }) => ({ path, message }));
   }
@@ -67,8 +96,17 @@ export const problemSchema = z
         z.object({ path: z.string().describe('The field\'s path; "" for the input as a whole'), message: z.string() }),
       )
       .optional(),
+    current_revision: z
+      .int()
+      .optional()
+      .describe("The record's current revision: on a 412 the one to base an edit on, on a 410 the withdrawal"),
+    history: z.string().optional().describe("The address of the record's revision history (410, 412)"),
   })
-  .meta({ id: "Problem", description: "RFC 9457 problem details; `errors` names every bad field by path." });
+  .meta({
+    id: "Problem",
+    description:
+      "RFC 9457 problem details; `errors` names every bad field by path; `current_revision` and `history` are extension members of write conflicts and withdrawn records.",
+  });
 
 export type ProblemBody = z.output<typeof problemSchema>;
 
@@ -82,6 +120,8 @@ export function problemBody(c: Context, problem: ProblemError): ProblemBody {
     instance: new URL(c.req.url).pathname,
   };
   if (problem.errors.length) body.errors = problem.errors;
+  if (problem.extensions.current_revision !== undefined) body.current_revision = problem.extensions.current_revision;
+  if (problem.extensions.history !== undefined) body.history = problem.extensions.history;
   return body;
 }
 
@@ -97,6 +137,6 @@ export function wantsJson(c: Context): boolean {
 export function problemResponse(c: Context, problem: ProblemError): Response {
   return new Response(JSON.stringify(problemBody(c, problem)), {
     status: problem.status,
-    headers: { "content-type": "application/problem+json; charset=utf-8" },
+    headers: { ...problem.headers, "content-type": "application/problem+json; charset=utf-8" },
   });
 }

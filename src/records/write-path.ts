@@ -12,8 +12,12 @@
  * - Derived tables, last: each written record's facet_keys (schema/0004) from its facet rows, then the browse counts
  *   (facet_counts, schema/0002). The data version (schema/0005) is bumped by triggers on both tables.
  *
- * Statements are data (BoundStatement), so a caller can append its own to the same batch (a revision row, say) or
- * inline them into a seed file. (The comments of schema/0002, 0004 and 0005 name src/search/queries.ts and a
+ * - Every upsert and delete appends its revision row (schema/0006) in the same batch: the full record as it became,
+ *   who, when, and an optional message. A delete is a tombstone: the live row goes, the revision keeps the record.
+ *   A slug that comes back takes its old id back; a new slug takes an id no revision has used.
+ *
+ * Statements are data (BoundStatement), so a caller can append its own to the same batch or inline them into a seed
+ * file. (The comments of schema/0002, 0004 and 0005 name src/search/queries.ts and a
  * delete-and-insert upsert: that is where and how these statements were written when those migrations landed.)
  */
 import { type BoundStatement, chunkRows, type SqlValue } from "../db/statements";
@@ -24,12 +28,31 @@ import { FACET_NAMES, FACETS, type FacetName } from "../domain/facets";
 /** Where a record came from: a file in content/ (the build may delete it) or the write API (it may not). */
 export type RecordOrigin = "content" | "api";
 
-/** One change to the records. */
+/** What a revision row says about a change beyond the record itself. */
+export interface RevisionNote {
+  /** Who: the write token's label ("content" for the content seed). */
+  author: string;
+  message?: string;
+  /** Set for a restore: the revision whose record is brought back (the row's action is then 'restore'). */
+  restoredFrom?: number;
+  /**
+   * The revision the writer based the change on (If-Match; 0 for a create). The new revision is then base + 1
+   * exactly, so when another write took that number first the batch fails on the revisions key and nothing of it is
+   * written. Omitted: the slug's next number.
+   */
+  base?: number;
+}
+
+/**
+ * One change to the records. Without a `revision` note, a write still appends its revision (author "content" for
+ * content-built records, "system" otherwise), but an upsert only when the record differs from its latest revision:
+ * seeding unchanged content again adds no history.
+ */
 export type RecordWrite =
   /** Create the record, or replace the one with its slug (keeping that one's id). */
-  | { kind: "upsert"; record: CaseStudy; origin: RecordOrigin }
+  | { kind: "upsert"; record: CaseStudy; origin: RecordOrigin; revision?: RevisionNote }
   /** Delete the record with this slug (its children go with it); nothing happens when there is none. */
-  | { kind: "delete"; slug: string }
+  | { kind: "delete"; slug: string; revision?: RevisionNote }
   /**
    * Delete every content-built record whose slug is not listed: the content seed, for files that were removed.
    * Records written through the API are never removed this way.
@@ -46,10 +69,19 @@ export function writeStatements(writes: readonly RecordWrite[], updatedAt: strin
   for (const write of writes) {
     if (write.kind === "upsert") {
       statements.push(...upsertStatements(write.record, deriveFields(write.record), write.origin, updatedAt));
+      const note = write.revision ?? { author: write.origin === "content" ? "content" : "system" };
+      statements.push(revisionStatement(write.record.slug, note, updatedAt, !write.revision));
       upserted.push(write.record.slug);
     } else if (write.kind === "delete") {
+      statements.push(revisionStatement(write.slug, write.revision ?? { author: "system" }, updatedAt, false, true));
       statements.push({ sql: "DELETE FROM case_studies WHERE slug = ?1", params: [write.slug] });
     } else {
+      statements.push({
+        sql: `INSERT INTO revisions (slug, revision, action, record_json, record_id, author, created_at)
+SELECT c.slug, ${NEXT_REVISION_SQL}, 'delete', c.record_json, c.id, 'content', ?2
+FROM case_studies c WHERE c.origin = 'content' AND c.slug NOT IN (SELECT value FROM json_each(?1))`,
+        params: [JSON.stringify(write.slugs), updatedAt],
+      });
       statements.push({
         sql: "DELETE FROM case_studies WHERE origin = 'content' AND slug NOT IN (SELECT value FROM json_each(?1))",
         params: [JSON.stringify(write.slugs)],
@@ -139,8 +171,9 @@ function upsertStatements(
   const updates = RECORD_COLUMNS.filter((c) => c !== "slug").map((c) => `${c} = excluded.${c}`);
   return [
     {
-      sql: `INSERT INTO case_studies (${RECORD_COLUMNS.join(", ")})
-VALUES (${RECORD_COLUMNS.map((_, i) => `?${i + 1}`).join(", ")})
+      // ?1 is the slug. The id applies to a new row only (an existing one keeps its id through ON CONFLICT).
+      sql: `INSERT INTO case_studies (id, ${RECORD_COLUMNS.join(", ")})
+VALUES (${NEW_ID_SQL}, ${RECORD_COLUMNS.map((_, i) => `?${i + 1}`).join(", ")})
 ON CONFLICT (slug) DO UPDATE SET ${updates.join(", ")}`,
       params: RECORD_COLUMNS.map((c) => values[c]),
     },
@@ -210,6 +243,51 @@ ON CONFLICT (slug) DO UPDATE SET ${updates.join(", ")}`,
       ]),
     ),
   ];
+}
+
+/**
+ * The id of a record inserted for slug ?1: the id it had before when its slug has a history (a restore keeps the id,
+ * so search cursors and references stay right), else one past every id a live record or a revision has used (SQLite
+ * would otherwise hand the highest deleted id to the next record). NULL on an empty database: SQLite picks then.
+ */
+const NEW_ID_SQL = `coalesce(
+  (SELECT record_id FROM revisions WHERE slug = ?1 ORDER BY revision DESC LIMIT 1),
+  (SELECT max(m) FROM (SELECT max(id) AS m FROM case_studies UNION ALL SELECT max(record_id) FROM revisions)) + 1)`;
+
+/** The next revision number of the slug of `c` (a case_studies row in the enclosing query). */
+const NEXT_REVISION_SQL = "coalesce((SELECT max(r.revision) FROM revisions r WHERE r.slug = c.slug), 0) + 1";
+
+/**
+ * Appends the revision of slug ?1 as the live row shows it: after its upsert (the record it became), or before its
+ * delete (the record it was, kept by the tombstone). Nothing is appended when there is no live row (deleting a slug
+ * that is not there), nor, with `onlyIfChanged`, when the latest revision already holds this record.
+ */
+function revisionStatement(
+  slug: string,
+  note: RevisionNote,
+  createdAt: string,
+  onlyIfChanged: boolean,
+  isDelete = false,
+): BoundStatement {
+  const params: SqlValue[] = [slug, note.author, note.message ?? null, createdAt, note.restoredFrom ?? null];
+  let revision = NEXT_REVISION_SQL;
+  if (note.base !== undefined) {
+    params.push(note.base);
+    revision = `?${params.length} + 1`;
+  }
+  const action = isDelete
+    ? "'delete'"
+    : note.restoredFrom !== undefined
+      ? "'restore'"
+      : "CASE WHEN EXISTS (SELECT 1 FROM revisions r WHERE r.slug = c.slug) THEN 'update' ELSE 'create' END";
+  const unchanged = `NOT EXISTS (SELECT 1 FROM revisions r WHERE r.slug = c.slug AND r.action <> 'delete'
+    AND r.record_json = c.record_json AND r.revision = (SELECT max(x.revision) FROM revisions x WHERE x.slug = c.slug))`;
+  return {
+    sql: `INSERT INTO revisions (slug, revision, action, record_json, record_id, author, message, created_at, restored_from)
+SELECT c.slug, ${revision}, ${action}, c.record_json, c.id, ?2, ?3, ?4, ?5
+FROM case_studies c WHERE c.slug = ?1${onlyIfChanged ? ` AND ${unchanged}` : ""}`,
+    params,
+  };
 }
 
 /** Multi-row inserts of a record's children, chunked so no statement passes D1's 100 bound parameters. */

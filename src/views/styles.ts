@@ -153,4 +153,7 @@ h2.h3{font-size:1.15rem;margin:0}.h4{font-size:1rem}
 .brief details{display:block}.brief details>*{display:block}.key-messages{break-inside:avoid}
 @page{margin:16mm 14mm}}
 /* end briefs */
+/* submissions: the /submit form's text areas (the calculator form's fields, rows and error styles do the rest) */
+.submit-form textarea{font:inherit;width:100%;padding:.45rem .6rem;border:1px solid #8a949e;border-radius:4px}
+.submit-form textarea[aria-invalid="true"]{border:2px solid var(--bad-line);background:#fffafa}
 `;

@@ -110,6 +110,8 @@ describe("imports in src/", () => {
       "embeds/",
       "oembed/",
       "briefs/",
+      "submissions/",
+      "backup/",
     ];
     // exports/ is the pure formatters (Markdown, CSV, JSON, BibTeX, RIS, CSL-JSON) that records, searches and briefs share.
     const layers = ["domain/", "db/", "records/", "http/", "views/", "charts/", "calculators/", "exports/"];

@@ -3,8 +3,8 @@ import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-worker
 import { defineConfig } from "vitest/config";
 import { loadContent, seedStatements } from "./scripts/lib/content";
 import { loadFiguresAndScenarios } from "./scripts/lib/figures-content";
-import { figureSeedStatements } from "./src/records/reference-figures";
 import { ASSETS_DIR } from "./scripts/lib/static-assets";
+import { figureSeedStatements } from "./src/records/reference-figures";
 
 process.env.WRANGLER_SEND_METRICS = "false";
 process.env.CLOUDFLARE_CF_FETCH_ENABLED = "false";

@@ -8,6 +8,7 @@ import { ProblemError, problemResponse, wantsJson } from "./http/problem";
 import type { ApiRoute } from "./http/route";
 import { securityHeaders } from "./http/security";
 import { openApiRoutes } from "./openapi/routes";
+import { referenceFigureApiRoutes, referenceFigureRoutes } from "./reference-figures/routes";
 import { searchApiRoutes, searchRoutes } from "./search/routes";
 import { siteRoutes } from "./site/routes";
 import { ErrorPage } from "./site/views";
@@ -15,7 +16,7 @@ import { taxonomyRoutes } from "./taxonomy/routes";
 
 /** Every documented API route, for the OpenAPI document. */
 export function apiRoutes(): readonly ApiRoute[] {
-  return [...caseStudyApiRoutes, ...searchApiRoutes, ...calculatorApiRoutes];
+  return [...caseStudyApiRoutes, ...searchApiRoutes, ...calculatorApiRoutes, ...referenceFigureApiRoutes];
 }
 
 export function createApp() {
@@ -27,6 +28,7 @@ export function createApp() {
   app.route("/", searchRoutes);
   app.route("/", taxonomyRoutes);
   app.route("/", calculatorRoutes);
+  app.route("/", referenceFigureRoutes);
   app.route("/", openApiRoutes(apiRoutes));
 
   app.notFound((c) => {

@@ -32,7 +32,8 @@ function frontmatter(text: string, file: string): { data: Record<string, unknown
     return { file, path: ROOT_PATH, message: "the frontmatter must be a YAML mapping of fields" };
   }
   const data = split.data as Record<string, unknown>;
-  if ("body" in data) return { file, path: "body", message: "the body is the Markdown after the frontmatter, not a field" };
+  if ("body" in data)
+    return { file, path: "body", message: "the body is the Markdown after the frontmatter, not a field" };
   return { data, body: split.body };
 }
 
@@ -85,7 +86,11 @@ export function parseScenarioFile(
   const set = new Set(inputPaths(scenario.inputs));
   for (const path of set) {
     if (!(path in scenario.references)) {
-      errors.push({ file, path: `references.${path}`, message: "is missing: every input the scenario sets needs a reference" });
+      errors.push({
+        file,
+        path: `references.${path}`,
+        message: "is missing: every input the scenario sets needs a reference",
+      });
     }
   }
   const records = new Map(evidence.records.map((r) => [r.slug, r]));
@@ -96,15 +101,25 @@ export function parseScenarioFile(
     if (!set.has(path)) errors.push({ file, path: at, message: "names an input the scenario does not set" });
     if ("case_study" in ref) {
       const record = records.get(ref.case_study);
-      if (!record) errors.push({ file, path: `${at}.case_study`, message: `no case study has the slug '${ref.case_study}'` });
+      if (!record)
+        errors.push({ file, path: `${at}.case_study`, message: `no case study has the slug '${ref.case_study}'` });
       else if (!record.outcomes.some((o) => o.metric === ref.metric)) {
-        errors.push({ file, path: `${at}.metric`, message: `the case study '${ref.case_study}' has no '${ref.metric}' outcome` });
+        errors.push({
+          file,
+          path: `${at}.metric`,
+          message: `the case study '${ref.case_study}' has no '${ref.metric}' outcome`,
+        });
       } else if (record.provenance === "illustrative") illustrative = true;
     } else if ("reference_figure" in ref && !figures.has(ref.reference_figure)) {
-      errors.push({ file, path: `${at}.reference_figure`, message: `no reference figure has the slug '${ref.reference_figure}'` });
+      errors.push({
+        file,
+        path: `${at}.reference_figure`,
+        message: `no reference figure has the slug '${ref.reference_figure}'`,
+      });
     }
   }
-  if (split.body.length < 20) errors.push({ file, path: "body", message: "needs a short note on what the scenario assumes" });
+  if (split.body.length < 20)
+    errors.push({ file, path: "body", message: "needs a short note on what the scenario assumes" });
   if (errors.length) return { errors };
   return { scenario: { ...scenario, body_html: renderMarkdown(split.body), illustrative } };
 }
@@ -117,7 +132,11 @@ export function checkDefaultFigures(figures: readonly ReferenceFigure[]): Conten
     for (const [path, entry] of Object.entries(calculators[id].defaultsWithReferences())) {
       const ref = entry.reference;
       if (ref.kind === "reference_figure" && !slugs.has(ref.slug)) {
-        errors.push({ file: `src/calculators (${id})`, path, message: `cites the missing reference figure '${ref.slug}'` });
+        errors.push({
+          file: `src/calculators (${id})`,
+          path,
+          message: `cites the missing reference figure '${ref.slug}'`,
+        });
       }
     }
   }

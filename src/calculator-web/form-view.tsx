@@ -109,7 +109,11 @@ export function ScalarFieldView({
   let help = field.description;
   if (field.nullable) help = `${help.replace(/[;,]?\s*null for unlimited\.?$/i, ".")} Leave empty for unlimited.`;
   const aria: Aria = {
-    "aria-describedby": describedBy([errorId ?? false, `${id}-help`, entry ? `${id}-src` : false]),
+    "aria-describedby": describedBy([
+      errorId ?? false,
+      `${id}-help`,
+      entry || ctx.scenario?.references[path] ? `${id}-src` : false,
+    ]),
     "aria-invalid": errorId ? "true" : undefined,
   };
   return (
@@ -130,7 +134,7 @@ export function ScalarFieldView({
       <p class="help small" id={`${id}-help`}>
         {help}
       </p>
-      <DefaultSource field={field} entry={entry} ctx={ctx} id={id} />
+      <DefaultSource field={field} entry={entry} ctx={ctx} id={id} path={path} />
     </div>
   );
 }
@@ -332,6 +336,8 @@ export function CalculatorForm({
       novalidate
       data-calculator={id}
       data-titles={JSON.stringify(ctx.titles)}
+      data-figures={JSON.stringify(ctx.figures ?? {})}
+      data-scenario={ctx.scenario ? JSON.stringify(ctx.scenario) : undefined}
       aria-labelledby="calc-form-h"
     >
       {/* The first submit button is the one Enter triggers: it must be "Calculate", not a row's "Remove". It is
@@ -351,6 +357,7 @@ export function CalculatorForm({
       >
         <ErrorSummaryContent model={model} errors={errors} />
       </div>
+      {ctx.scenario ? <input type="hidden" name="scenario" value={ctx.scenario.slug} /> : null}
       <div id="calc-fields">
         <Fields model={model} raw={raw} ctx={ctx} errors={errors} />
       </div>

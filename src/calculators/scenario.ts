@@ -45,7 +45,9 @@ export interface Scenario extends ScenarioFile {
 }
 
 /** Validates a scenario's frontmatter (not yet its inputs against the calculator: the build does that). */
-export function parseScenario(input: unknown): { ok: true; scenario: ScenarioFile } | { ok: false; errors: FieldError[] } {
+export function parseScenario(
+  input: unknown,
+): { ok: true; scenario: ScenarioFile } | { ok: false; errors: FieldError[] } {
   const result = scenarioSchema.safeParse(input);
   return result.success
     ? { ok: true, scenario: result.data }

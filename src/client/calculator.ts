@@ -93,14 +93,30 @@ function init(form: HTMLFormElement): void {
   } catch {
     // Titles only label the source links; the slugs stand in for them.
   }
+  let figures: FormContext["figures"] = {};
+  let scenario: FormContext["scenario"];
+  try {
+    figures = JSON.parse(form.dataset.figures ?? "{}") as FormContext["figures"];
+    scenario = form.dataset.scenario ? (JSON.parse(form.dataset.scenario) as FormContext["scenario"]) : undefined;
+  } catch {
+    // Both only label the source lines; the server's lines stay on the page.
+  }
   // The page's own context today; an embed will pass its own (base path, link target) the same way.
   const render = siteContext;
-  const ctx: FormContext = { defaults: calculators[id].defaultsWithReferences(), titles, render };
+  const ctx: FormContext = { defaults: calculators[id].defaultsWithReferences(), titles, figures, scenario, render };
+  // A page opened with a scenario keeps it in the address, as the server's canonical query does.
+  const address = (raw: RawInput): string =>
+    [scenario ? `scenario=${encodeURIComponent(scenario.slug)}` : "", canonicalQuery(model, raw)]
+      .filter(Boolean)
+      .join("&");
   const output = document.getElementById("calc-output");
   const status = document.getElementById("calc-status");
   if (!output) return;
 
-  let lastQuery = canonicalQuery(model, fromQuery(model, new URLSearchParams(location.search)).raw);
+  // With a scenario the address holds only what overrides it, so the form as rendered is the reference point.
+  let lastQuery = scenario
+    ? address(fromQuery(model, readParams(form)).raw)
+    : canonicalQuery(model, fromQuery(model, new URLSearchParams(location.search)).raw);
 
   const update = (): void => {
     const raw = fromQuery(model, readParams(form)).raw;
@@ -115,7 +131,7 @@ function init(form: HTMLFormElement): void {
       output.innerHTML = invalidResultsHtml(id, errors);
     }
     markErrors(form, model, raw, errors);
-    const query = canonicalQuery(model, raw);
+    const query = address(raw);
     if (query !== lastQuery) {
       history.replaceState(history.state, "", `${location.pathname}${query ? `?${query}` : ""}`);
       lastQuery = query;
@@ -178,7 +194,7 @@ function init(form: HTMLFormElement): void {
 
   syncToggles();
   // A browser may restore edited fields on reload or back navigation; show the result of what the form holds.
-  if (canonicalQuery(model, fromQuery(model, readParams(form)).raw) !== lastQuery) update();
+  if (address(fromQuery(model, readParams(form)).raw) !== lastQuery) update();
 }
 
 const form = document.getElementById("calc-form");

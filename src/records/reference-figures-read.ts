@@ -39,7 +39,10 @@ export async function findReferenceFigure(db: D1Database, slug: string): Promise
 }
 
 /** Summaries of the figures with these slugs (missing slugs are left out), in one statement. */
-export async function findFigureSummaries(db: D1Database, slugs: readonly string[]): Promise<Record<string, FigureSummary>> {
+export async function findFigureSummaries(
+  db: D1Database,
+  slugs: readonly string[],
+): Promise<Record<string, FigureSummary>> {
   if (slugs.length === 0) return {};
   const { results } = await db
     .prepare(

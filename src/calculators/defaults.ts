@@ -439,7 +439,7 @@ export const PATIENT_COST_COMPARE_DEFAULTS = {
     ),
     membership_monthly_fee: figure(
       "dpc-adult-monthly-fee-range-aafp",
-      "$100 a month: the upper end of the $50–$100 direct primary care practices charge an adult (AAFP, 2024). The source article quotes integrative memberships of $50–$200 a month.",
+      "$100 a month: the upper end of the $50–$100 direct primary care practices charge an adult (AAFP, in 2024 dollars). The source article quotes integrative memberships of $50–$200 a month.",
     ),
     membership_visits_per_month: convention("Unlimited visits."),
     membership_extra_visit_price: placeholder("$45 per visit beyond the membership's allowance"),

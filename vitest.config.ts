@@ -2,7 +2,9 @@ import { existsSync } from "node:fs";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
 import { loadContent, seedStatements } from "./scripts/lib/content";
+import { loadFiguresAndScenarios } from "./scripts/lib/figures-content";
 import { ASSETS_DIR } from "./scripts/lib/static-assets";
+import { figureSeedStatements } from "./src/records/reference-figures";
 
 process.env.WRANGLER_SEND_METRICS = "false";
 process.env.CLOUDFLARE_CF_FETCH_ENABLED = "false";
@@ -15,12 +17,17 @@ let seed: ReturnType<typeof seedStatements> | undefined;
 function contentSeed() {
   if (seed) return seed;
   const content = loadContent("content");
+  content.errors.push(...loadFiguresAndScenarios("content", content.records).errors);
   if (content.errors.length) {
     throw new Error(
       `content/ is invalid:\n${content.errors.map((e) => `${e.file} ${e.path}: ${e.message}`).join("\n")}`,
     );
   }
-  seed = seedStatements(content.records, "2026-01-01T00:00:00.000Z", content.briefs);
+  const figures = loadFiguresAndScenarios("content", content.records).figures;
+  seed = [
+    ...seedStatements(content.records, "2026-01-01T00:00:00.000Z", content.briefs),
+    ...figureSeedStatements(figures, "2026-01-01T00:00:00.000Z"),
+  ];
   return seed;
 }
 

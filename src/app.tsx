@@ -12,6 +12,7 @@ import type { ApiRoute } from "./http/route";
 import { securityHeaders } from "./http/security";
 import { oembedApiRoutes, oembedRoutes } from "./oembed/routes";
 import { openApiRoutes } from "./openapi/routes";
+import { referenceFigureApiRoutes, referenceFigureRoutes } from "./reference-figures/routes";
 import { searchApiRoutes, searchRoutes } from "./search/routes";
 import { siteRoutes } from "./site/routes";
 import { ErrorPage } from "./site/views";
@@ -28,6 +29,7 @@ export function apiRoutes(): readonly ApiRoute[] {
     ...briefExportRoutes,
     ...submissionApiRoutes,
     ...backupApiRoutes,
+    ...referenceFigureApiRoutes,
   ];
 }
 
@@ -45,6 +47,7 @@ export function createApp() {
   app.route("/", briefRoutes);
   app.route("/", submissionRoutes);
   app.route("/", backupRoutes);
+  app.route("/", referenceFigureRoutes);
   app.route("/", openApiRoutes(apiRoutes));
 
   app.notFound((c) => {

@@ -17,7 +17,7 @@ export const calculatorListSchema = z
 
 const referenceSchema = z
   .object({
-    kind: z.enum(["case_study", "reference_param", "assumption"]),
+    kind: z.enum(["case_study", "reference_param", "reference_figure", "assumption"]),
     slug: z.string().optional(),
     metric: z.string().nullable().optional(),
     provenance: z.enum(["verified", "reported", "illustrative"]).optional(),
@@ -43,10 +43,35 @@ export const calculatorDetailSchema = z
           value: z.unknown(),
           rule: z.string().optional(),
           reference: referenceSchema,
-          reference_url: z.string().optional().describe("The case study's page, for case-study references"),
+          reference_url: z
+            .string()
+            .optional()
+            .describe("The case study's page, or the reference figure's API resource"),
         }),
       )
       .describe("Input path (e.g. savings_lines[0].reduction_pct) → default value and its source"),
+    scenarios: z
+      .array(
+        z.object({
+          slug: z.string(),
+          title: z.string(),
+          summary: z.string(),
+          illustrative: z.boolean().describe("True when an input rests on an illustrative record"),
+          inputs: z.record(z.string(), z.unknown()).describe("A valid request body; send it, or ?scenario=<slug>"),
+          references: z
+            .record(
+              z.string(),
+              z.union([
+                z.object({ case_study: z.string(), metric: z.string() }),
+                z.object({ reference_figure: z.string() }),
+                z.object({ assumption: z.string() }),
+              ]),
+            )
+            .describe("Input path → its case study and metric, its reference figure, or the assumption in words"),
+          page_url: z.string().describe("The calculator page opened with this scenario"),
+        }),
+      )
+      .describe("Starting points built from the evidence base"),
     example_request: z.record(z.string(), z.unknown()).describe("A valid request body: {} uses every default"),
   })
   .meta({ id: "CalculatorDetail" });

@@ -14,9 +14,11 @@ import {
   runCalculator,
 } from "../calculators";
 import { hasPanelParams, PANEL_PARAM_PREFIX, panelOptions } from "../domain/embed-snippet";
+import { loadScenario, type Scenario, scenariosFor } from "../calculators/scenario-registry";
+import type { FigureSummary } from "../domain/reference-figure";
 import type { AppEnv } from "../env";
 import { assetPaths } from "../generated/assets";
-import { ProblemError } from "../http/problem";
+import { ProblemError, validationProblem } from "../http/problem";
 import { defineRoute, type EngineBody, mountRoutes } from "../http/route";
 import { findCaseStudyTitles } from "../records/read";
 import {
@@ -30,6 +32,7 @@ import {
 } from "../views/calculator/form-state";
 import { present } from "../views/calculator/presenters";
 import type { EmbedPanelProps } from "../views/embed-panel";
+import { findFigureSummaries } from "../records/reference-figures-read";
 import { siteContext } from "../views/render";
 import { calculatorDetailSchema, calculatorListSchema, calculatorResultSchema } from "./api-schemas";
 import { CalculatorListPage, CalculatorPage } from "./views";
@@ -68,13 +71,29 @@ function calculatorOr404(id: string, api: boolean): CalculatorId {
   );
 }
 
-/** Slugs of the case studies a calculator's defaults cite. */
-function citedSlugs(id: CalculatorId): string[] {
-  const slugs = new Set<string>();
+/** Slugs of the case studies and of the reference figures a calculator's defaults (and its scenario) cite. */
+function citedSlugs(id: CalculatorId, scenario: Scenario | null): { cases: string[]; figures: string[] } {
+  const cases = new Set<string>();
+  const figures = new Set<string>();
   for (const entry of Object.values(calculators[id].defaultsWithReferences())) {
-    if (entry.reference.kind === "case_study") slugs.add(entry.reference.slug);
+    if (entry.reference.kind === "case_study") cases.add(entry.reference.slug);
+    if (entry.reference.kind === "reference_figure") figures.add(entry.reference.slug);
   }
-  return [...slugs];
+  for (const ref of Object.values(scenario?.references ?? {})) {
+    if ("case_study" in ref) cases.add(ref.case_study);
+    if ("reference_figure" in ref) figures.add(ref.reference_figure);
+  }
+  return { cases: [...cases], figures: [...figures] };
+}
+
+/** Summaries of the cited reference figures; a failed lookup only costs the titles and details. */
+async function figureSummaries(db: D1Database, slugs: string[]): Promise<Record<string, FigureSummary>> {
+  try {
+    return await findFigureSummaries(db, slugs);
+  } catch (error) {
+    console.error("calculator page: reference figures unavailable", error);
+    return {};
+  }
 }
 
 /** Titles of the cited case studies, for the source links; a failed lookup only costs the titles. */
@@ -92,13 +111,41 @@ async function caseStudyTitles(db: D1Database, slugs: string[]): Promise<Record<
  * issues come out through the one validation hook like any other bad field. The engine parses and computes in one
  * pure step, so what the handler receives is the result.
  */
-function computeBody(id: CalculatorId): EngineBody<AnyCalculatorResult> {
+function computeBody(id: CalculatorId): EngineBody<unknown> {
+  // The body is checked after a scenario named in the query has been put under it (the handler runs the engine),
+  // so a body that only overrides a scenario's inputs is checked as the whole it makes.
+  return { describedBy: calculators[id].inputSchema, checkBody: (raw) => ({ ok: true, value: raw }) };
+}
+
+/** The query of a compute request: an optional scenario of this calculator, by slug. */
+function computeQuery(id: CalculatorId) {
+  const slugs = scenariosFor(id).map((s) => s.slug);
+  const scenario = slugs.length > 0 ? z.enum(slugs as [string, ...string[]]).optional() : z.never().optional();
   return {
-    describedBy: calculators[id].inputSchema,
-    checkBody: (raw) => {
-      const outcome = runCalculator(id, raw);
-      return outcome.ok ? { ok: true, value: outcome.result } : { ok: false, errors: outcome.fields };
-    },
+    schema: z.object({
+      scenario: scenario.describe("Start from this scenario's inputs; fields in the body override them"),
+    }),
+  };
+}
+
+/** Computes a request: the scenario's inputs (if any) with the body over them, checked by the calculator's engine. */
+function compute(id: CalculatorId, scenarioSlug: string | undefined, body: unknown): AnyCalculatorResult {
+  const loaded = scenarioSlug ? loadScenario(id, scenarioSlug, body) : null;
+  const outcome = runCalculator(id, loaded ? loaded.inputs : body);
+  if (!outcome.ok) throw validationProblem("body", outcome.fields);
+  return outcome.result;
+}
+
+/** A scenario as the API lists it. */
+function scenarioJson(s: Scenario, origin: string) {
+  return {
+    slug: s.slug,
+    title: s.title,
+    summary: s.summary,
+    illustrative: s.illustrative,
+    inputs: s.inputs,
+    references: s.references,
+    page_url: `${origin}/calculators/${s.calculator}?scenario=${s.slug}`,
   };
 }
 
@@ -110,7 +157,9 @@ function describeCalculator(id: CalculatorId, origin: string) {
       path,
       entry.reference.kind === "case_study"
         ? { ...entry, reference_url: `${origin}/case-studies/${entry.reference.slug}` }
-        : entry,
+        : entry.reference.kind === "reference_figure"
+          ? { ...entry, reference_url: `${origin}/api/v1/reference-figures/${entry.reference.slug}` }
+          : entry,
     ]),
   );
   return {
@@ -121,6 +170,7 @@ function describeCalculator(id: CalculatorId, origin: string) {
     page_url: `${origin}/calculators/${id}`,
     input_schema: inputSchema,
     defaults,
+    scenarios: scenariosFor(id).map((s) => scenarioJson(s, origin)),
     example_request: {},
   };
 }
@@ -164,12 +214,13 @@ export const calculatorApiRoutes = [
       path: `${API}/${id}`,
       tag: "Calculators",
       summary: `Compute ${calculators[id].title}`,
-      description: `${calculators[id].summary} Send \`{}\` to use every default. Bad input is a 400 naming every failing field by path; a body over 64 KiB is a 413.`,
+      description: `${calculators[id].summary} Send \`{}\` to use every default, or \`?scenario=<slug>\` to start from one of the calculator's scenarios (fields in the body override it). Bad input is a 400 naming every failing field by path; a body over 64 KiB is a 413.`,
+      query: computeQuery(id),
       body: computeBody(id),
       responses: {
         200: { description: "The result: inputs used, outputs, steps and warnings", schema: calculatorResultSchema },
       },
-      handler: (c, { body }) => c.json(body),
+      handler: (c, { query, body }) => c.json(compute(id, query.scenario, body)),
     }),
   ]),
 ];
@@ -201,13 +252,29 @@ calculatorRoutes.get("/calculators/:id", async (c) => {
   const panel = (name: string) => name.startsWith(PANEL_PARAM_PREFIX);
   const params = new URLSearchParams([...url.searchParams].filter(([name]) => !panel(name)));
   const panelQuery = new URLSearchParams([...url.searchParams].filter(([name]) => panel(name)));
-  const { raw, action } = fromQuery(model, params);
+  const read = fromQuery(model, params);
+  const { action } = read;
+  // A scenario named in the address starts the form from its inputs; fields in the address override them.
+  const scenarioSlug = params.get("scenario");
+  const loaded = scenarioSlug === null ? null : loadScenario(id, scenarioSlug, read.raw);
+  if (scenarioSlug !== null && loaded === null) {
+    throw new ProblemError(
+      404,
+      "This calculator has no scenario by that name; the calculator page lists its scenarios.",
+    );
+  }
+  const raw = (loaded ? loaded.inputs : read.raw) as typeof read.raw;
   const outcome = runCalculator(id, raw);
   const errors: FormError[] = outcome.ok ? [] : formErrors(model, outcome.issues);
 
   // One state, one address: a submitted form (every field, defaults included) or a row edit is redirected to the
   // short canonical query, which holds only what differs from the defaults.
-  const canonical = canonicalQuery(model, raw);
+  const canonical = [
+    loaded ? `scenario=${encodeURIComponent(loaded.scenario.slug)}` : "",
+    canonicalQuery(model, read.raw),
+  ]
+    .filter(Boolean)
+    .join("&");
   if (action !== null || canonical !== queryString([...params])) {
     let anchor = errors.length ? "#calc-error-summary" : "#results";
     if (action?.kind === "add") {
@@ -221,7 +288,20 @@ calculatorRoutes.get("/calculators/:id", async (c) => {
     return c.redirect(`/calculators/${id}${query ? `?${query}` : ""}${anchor}`, 303);
   }
 
-  const titles = await caseStudyTitles(c.env.DB, citedSlugs(id));
+  const cited = citedSlugs(id, loaded?.scenario ?? null);
+  const [titles, figures] = await Promise.all([
+    caseStudyTitles(c.env.DB, cited.cases),
+    figureSummaries(c.env.DB, cited.figures),
+  ]);
+  const scenario = loaded
+    ? {
+        slug: loaded.scenario.slug,
+        title: loaded.scenario.title,
+        illustrative: loaded.scenario.illustrative,
+        inputs: loaded.scenario.inputs,
+        references: loaded.scenario.references,
+      }
+    : undefined;
   const ctx = siteContext;
   const script = assetPaths["calculator.js"];
   return c.html(
@@ -229,7 +309,14 @@ calculatorRoutes.get("/calculators/:id", async (c) => {
       id={id}
       title={calculators[id].title}
       summary={calculators[id].summary}
-      form={{ model, raw, errors, ctx: { defaults: calculators[id].defaultsWithReferences(), titles, render: ctx } }}
+      form={{
+        model,
+        raw,
+        errors,
+        ctx: { defaults: calculators[id].defaultsWithReferences(), titles, figures, scenario, render: ctx },
+      }}
+      scenarios={scenariosFor(id)}
+      {...(loaded ? { scenario: loaded.scenario } : {})}
       presentation={outcome.ok ? present(outcome.result) : null}
       ctx={ctx}
       embed={embedPanel(id, url.origin, canonical, panelQuery)}

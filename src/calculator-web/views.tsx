@@ -8,6 +8,8 @@ import { InvalidResults, Results } from "../views/calculator/results-view";
 import { EmbedPanel, type EmbedPanelProps, OEmbedDiscovery } from "../views/embed-panel";
 import { Layout } from "../views/layout";
 import type { RenderContext } from "../views/render";
+import type { Scenario } from "../calculators/scenario";
+import { SanitisedHtml } from "../views/sanitised-html";
 
 export interface CalculatorSummary {
   id: CalculatorId;
@@ -59,6 +61,73 @@ export interface CalculatorPageProps extends CalculatorSummary {
   script?: string;
   /** The "Embed" panel (snippets for the current inputs). */
   embed: EmbedPanelProps;
+  /** The calculator's scenarios, listed as starting points. */
+  scenarios?: readonly Scenario[];
+  /** The scenario the page was opened with. */
+  scenario?: Scenario;
+}
+
+/** "Start from a real case": the calculator's scenarios, each a link that loads its inputs. */
+export function ScenarioList({
+  id,
+  scenarios,
+  current,
+}: {
+  id: string;
+  scenarios: readonly Scenario[];
+  current?: string;
+}) {
+  if (scenarios.length === 0) return null;
+  return (
+    <section class="scenarios no-print" aria-labelledby="scenarios-h">
+      <h2 id="scenarios-h" class="h3">
+        Start from a real case
+      </h2>
+      <ul class="scenario-list">
+        {scenarios.map((s) => (
+          <li>
+            <a
+              href={`/calculators/${id}?scenario=${encodeURIComponent(s.slug)}`}
+              aria-current={s.slug === current ? "true" : undefined}
+            >
+              {s.title}
+            </a>
+            {s.illustrative ? (
+              <>
+                {" "}
+                <span class="tag prov-illustrative">Illustrative</span>
+              </>
+            ) : null}
+            <span class="small"> {s.summary}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The scenario in use: what it is, what it assumes, and a way back to the defaults. */
+export function ScenarioNote({ id, scenario }: { id: string; scenario: Scenario }) {
+  return (
+    <section class="scenario-note" aria-labelledby="scenario-h">
+      <h2 id="scenario-h" class="h3">
+        Scenario: {scenario.title}
+      </h2>
+      {scenario.illustrative ? (
+        <p class="banner" role="note">
+          <span class="tag prov-illustrative">Illustrative</span> Some of this scenario's inputs come from illustrative
+          records (source-article examples with no identifiable primary source): treat the result as an example, not as
+          evidence.
+        </p>
+      ) : null}
+      <p>{scenario.summary}</p>
+      <SanitisedHtml html={scenario.body_html} class="small" />
+      <p class="small">
+        The source of every input the scenario sets is given beside it; the other inputs keep their defaults.{" "}
+        <a href={`/calculators/${id}`}>Back to the defaults</a>
+      </p>
+    </section>
+  );
 }
 
 function queryOf(inputs: readonly [string, string][]): string {
@@ -85,6 +154,12 @@ export function CalculatorPage(props: CalculatorPageProps) {
       </p>
       <h1>{props.title}</h1>
       <p class="lede">{props.summary}</p>
+      {props.scenario ? <ScenarioNote id={props.id} scenario={props.scenario} /> : null}
+      <ScenarioList
+        id={props.id}
+        scenarios={props.scenarios ?? []}
+        {...(props.scenario ? { current: props.scenario.slug } : {})}
+      />
       <p class="no-print small">
         <a class="skip-link" href="#results">
           Skip to the results

@@ -5,6 +5,9 @@
  * - `case_study`: a record of the knowledge base (`content/case-studies/<slug>.md`) and the outcome metric it
  *   reports; `provenance` is copied here so a calculator can warn when an illustrative figure is still in use;
  * - `reference_param`: a figure of `shared/data/reference-params.yaml` with its source;
+ * - `reference_figure`: a published figure of `content/reference-figures/<slug>.md` (a price, a hospital cost, a fee);
+ *   the page shows its title, provenance, year of dollars, source and whether it is a price or a cost, and `note`
+ *   says how the default uses it (and in which year's dollars, when that is not today's: never inflated silently);
  * - `assumption`: a modelling convention from the contract (`placeholder: false`), or a figure the evidence base
  *   does not give (`placeholder: true`): a plain stand-in the user should replace, never dressed up as sourced.
  *
@@ -29,6 +32,7 @@ export type DefaultReference =
       note: string;
     }
   | { kind: "reference_param"; key: string; source: string }
+  | { kind: "reference_figure"; slug: string; note: string }
   | { kind: "assumption"; note: string; placeholder: boolean };
 
 /** One default of a calculator: its value and where it comes from. */
@@ -62,6 +66,10 @@ function caseStudy(slug: string, metric: string | null, provenance: Provenance, 
   return { kind: "case_study", slug, metric, provenance, note };
 }
 // @__NO_SIDE_EFFECTS__
+function figure(slug: string, note: string): DefaultReference {
+  return { kind: "reference_figure", slug, note };
+}
+// @__NO_SIDE_EFFECTS__
 function convention(note: string): DefaultReference {
   return { kind: "assumption", note, placeholder: false };
 }
@@ -92,7 +100,7 @@ export const PROGRAM_ROI_DEFAULT_LINES = [
   {
     label: "Hospital readmissions within 30 days",
     baseline_events_per_participant: 0.05,
-    cost_per_event: 15000,
+    cost_per_event: 15200,
     reduction_pct: 18,
   },
 ] as const;
@@ -107,7 +115,7 @@ export const PROGRAM_ROI_DEFAULT_UNCERTAINTY = {
 export const PROGRAM_ROI_DEFAULTS = {
   values: {
     participants: 1000,
-    cost_per_participant: 500,
+    cost_per_participant: 475,
     fixed_cost_per_year: 0,
     upfront_cost: 0,
     savings_lines: PROGRAM_ROI_DEFAULT_LINES,
@@ -125,9 +133,10 @@ export const PROGRAM_ROI_DEFAULTS = {
   },
   references: {
     participants: convention("A program of 1,000 participants."),
-    cost_per_participant: placeholder(
-      "$500 per participant per year for a chronic-pain program (a course of group mind-body sessions or of acupuncture visits). " +
-        "For comparison, the verified trial of mindfulness-based stress reduction (MBSR) for low back pain found MBSR lowered the health plan's total cost by $982 per participant over one year, program cost included",
+    cost_per_participant: figure(
+      "mbsr-course-fee-uw-health",
+      "$475: the fee for a typical eight-week mindfulness-based stress reduction (MBSR) course, a group mind-body programme for chronic pain (the source does not say in which year's dollars). " +
+        "For comparison, the verified trial of MBSR for low back pain found MBSR lowered the health plan's total cost by $982 per participant over one year, programme cost included.",
     ),
     fixed_cost_per_year: convention("No fixed program cost unless you add one."),
     upfront_cost: convention("No start-up cost unless you add one."),
@@ -158,7 +167,10 @@ export const PROGRAM_ROI_DEFAULTS = {
     "savings_lines[2].baseline_events_per_participant": placeholder(
       "0.05 readmissions within 30 days per participant per year",
     ),
-    "savings_lines[2].cost_per_event": placeholder("$15,000 per readmission"),
+    "savings_lines[2].cost_per_event": figure(
+      "hcup-readmission-cost-2018",
+      "$15,200: the average hospital cost of a 30-day readmission in 2018, in 2018 dollars (not adjusted for inflation). A hospital cost, not what a payer pays.",
+    ),
     "savings_lines[2].reduction_pct": caseStudy(
       MA_PILOT,
       "readmissions_30d",
@@ -231,14 +243,14 @@ export const SHARED_SAVINGS_DEFAULTS = {
 const DOULA_OUTCOMES = "doula-care-medicaid-birth-outcomes";
 
 export const EPISODE_BUNDLE_DEFAULT_BRANCHES = [
-  { label: "Caesarean birth", cost: 16000, baseline_share_pct: 31.5, program_share_pct: 22.3 },
-  { label: "Vaginal birth", cost: 10000, baseline_share_pct: 68.5, program_share_pct: 77.7 },
+  { label: "Caesarean birth", cost: 17103, baseline_share_pct: 31.5, program_share_pct: 22.3 },
+  { label: "Vaginal birth", cost: 11453, baseline_share_pct: 68.5, program_share_pct: 77.7 },
 ] as const;
 
 export const EPISODE_BUNDLE_DEFAULTS = {
   values: {
     episodes_per_year: 1000,
-    target_price: 12000,
+    target_price: 13393,
     branches: EPISODE_BUNDLE_DEFAULT_BRANCHES,
     addon_cost_per_episode: 986,
     stop_gain_pct: 20,
@@ -246,9 +258,15 @@ export const EPISODE_BUNDLE_DEFAULTS = {
   },
   references: {
     episodes_per_year: convention("1,000 episodes a year."),
-    target_price: placeholder("$12,000 target price per birth episode"),
+    target_price: figure(
+      "hcci-childbirth-price-all-births-2020",
+      "$13,393: the average price of a birth (all modes) under employer-sponsored insurance in 2020, in 2020 dollars (not adjusted for inflation), as a target price equal to today's average.",
+    ),
     "branches[0].label": convention("Path of the episode."),
-    "branches[0].cost": placeholder("$16,000 per caesarean birth episode"),
+    "branches[0].cost": figure(
+      "hcci-caesarean-birth-price-2020",
+      "$17,103: the average price of a caesarean birth under employer-sponsored insurance in 2020, in 2020 dollars (not adjusted for inflation). A commercial price, while the shares below are Medicaid's: Medicaid pays less.",
+    ),
     "branches[0].baseline_share_pct": caseStudy(
       DOULA_OUTCOMES,
       "c_section_rate",
@@ -262,7 +280,10 @@ export const EPISODE_BUNDLE_DEFAULTS = {
       "22.3%: caesarean rate among doula-supported Medicaid births (observational; doula users self-selected).",
     ),
     "branches[1].label": convention("Path of the episode."),
-    "branches[1].cost": placeholder("$10,000 per vaginal birth episode"),
+    "branches[1].cost": figure(
+      "hcci-vaginal-birth-price-2020",
+      "$11,453: the average price of a vaginal birth under employer-sponsored insurance in 2020, in 2020 dollars (not adjusted for inflation).",
+    ),
     "branches[1].baseline_share_pct": caseStudy(
       DOULA_OUTCOMES,
       "c_section_rate",
@@ -311,11 +332,10 @@ export const MEMBERSHIP_CLINIC_DEFAULTS = {
   },
   references: {
     "tiers[0].label": convention("Name of the tier."),
-    "tiers[0].monthly_fee": caseStudy(
-      "rural-cooperative-membership-clinic",
-      "other",
-      "illustrative",
-      '$60/month membership of a rural community health cooperative (outcome "Monthly membership fee"; source-article figure, no primary source).',
+    "tiers[0].monthly_fee": figure(
+      "dpc-practice-monthly-fee-example",
+      "$60 a month: what one direct primary care practice charges a member (the year of dollars is not stated). " +
+        "The illustrative rural co-operative of the source article charges the same.",
     ),
     "tiers[0].members_start": convention("A new clinic opening with no members."),
     "tiers[0].share_of_new_members_pct": convention("A single tier takes every new member."),
@@ -413,8 +433,14 @@ export const PATIENT_COST_COMPARE_DEFAULTS = {
   },
   references: {
     visits_per_year: convention("One visit a month."),
-    cash_price_per_visit: placeholder("$90 cash price per visit"),
-    membership_monthly_fee: placeholder("$100 a month (the source article quotes memberships of $50–$200 a month)"),
+    cash_price_per_visit: figure(
+      "vermont-acupuncture-cash-price-per-visit-2017",
+      "$90: the upper end of the $70–$90 an acupuncture visit cost a cash-paying patient in Vermont, as described in 2017 (the year of dollars is not stated).",
+    ),
+    membership_monthly_fee: figure(
+      "dpc-adult-monthly-fee-range-aafp",
+      "$100 a month: the upper end of the $50–$100 direct primary care practices charge an adult (AAFP, in 2024 dollars). The source article quotes integrative memberships of $50–$200 a month.",
+    ),
     membership_visits_per_month: convention("Unlimited visits."),
     membership_extra_visit_price: placeholder("$45 per visit beyond the membership's allowance"),
     hsa_tax_rate_pct: convention("Not paid from an HSA."),

@@ -101,19 +101,37 @@ function init(form: HTMLFormElement): void {
   } catch {
     embed = undefined;
   }
+  let figures: FormContext["figures"] = {};
+  let scenario: FormContext["scenario"];
+  try {
+    figures = JSON.parse(form.dataset.figures ?? "{}") as FormContext["figures"];
+    scenario = form.dataset.scenario ? (JSON.parse(form.dataset.scenario) as FormContext["scenario"]) : undefined;
+  } catch {
+    // Both only label the source lines; the server's lines stay on the page.
+  }
   const render: RenderContext = embed ? { base: location.origin, target: "_blank", embedded: true } : siteContext;
   const ctx: FormContext = {
     defaults: calculators[id].defaultsWithReferences(),
     titles,
+    figures,
+    scenario,
     render,
     ...(embed ? { embed } : {}),
   };
   const keep = embed ? embed.keep.map(([n, v]) => `${encodeURIComponent(n)}=${encodeURIComponent(v)}`).join("&") : "";
+  // A page opened with a scenario keeps it in the address, as the server's canonical query does.
+  const address = (raw: RawInput): string =>
+    [scenario ? `scenario=${encodeURIComponent(scenario.slug)}` : "", canonicalQuery(model, raw)]
+      .filter(Boolean)
+      .join("&");
   const output = document.getElementById("calc-output");
   const status = document.getElementById("calc-status");
   if (!output) return;
 
-  let lastQuery = canonicalQuery(model, fromQuery(model, new URLSearchParams(location.search)).raw);
+  // With a scenario the address holds only what overrides it, so the form as rendered is the reference point.
+  let lastQuery = scenario
+    ? address(fromQuery(model, readParams(form)).raw)
+    : canonicalQuery(model, fromQuery(model, new URLSearchParams(location.search)).raw);
 
   const update = (): void => {
     const raw = fromQuery(model, readParams(form)).raw;
@@ -128,7 +146,7 @@ function init(form: HTMLFormElement): void {
       output.innerHTML = invalidResultsHtml(id, errors);
     }
     markErrors(form, model, raw, errors);
-    const query = canonicalQuery(model, raw);
+    const query = address(raw);
     if (query !== lastQuery) {
       const full = [query, keep].filter(Boolean).join("&");
       history.replaceState(history.state, "", `${location.pathname}${full ? `?${full}` : ""}`);
@@ -192,7 +210,7 @@ function init(form: HTMLFormElement): void {
 
   syncToggles();
   // A browser may restore edited fields on reload or back navigation; show the result of what the form holds.
-  if (canonicalQuery(model, fromQuery(model, readParams(form)).raw) !== lastQuery) update();
+  if (address(fromQuery(model, readParams(form)).raw) !== lastQuery) update();
 }
 
 const form = document.getElementById("calc-form");

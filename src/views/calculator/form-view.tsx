@@ -150,7 +150,11 @@ export function ScalarFieldView({
   if (field.nullable) help = `${help.replace(/[;,]?\s*null for unlimited\.?$/i, ".")} Leave empty for unlimited.`;
   if (locked) help = `${help} Fixed by the page that shows this calculator.`;
   const aria: Aria = {
-    "aria-describedby": describedBy([errorId ?? false, `${id}-help`, entry ? `${id}-src` : false]),
+    "aria-describedby": describedBy([
+      errorId ?? false,
+      `${id}-help`,
+      entry || ctx.scenario?.references[path] ? `${id}-src` : false,
+    ]),
     "aria-invalid": errorId ? "true" : undefined,
   };
   return (
@@ -171,7 +175,7 @@ export function ScalarFieldView({
       <p class="help small" id={`${id}-help`}>
         {help}
       </p>
-      <DefaultSource field={field} entry={entry} ctx={ctx} id={id} />
+      <DefaultSource field={field} entry={entry} ctx={ctx} id={id} path={path} />
     </div>
   );
 }
@@ -412,6 +416,8 @@ export function CalculatorForm({
       data-calculator={id}
       data-titles={JSON.stringify(ctx.titles)}
       data-embed={embed ? JSON.stringify(embed) : undefined}
+      data-figures={JSON.stringify(ctx.figures ?? {})}
+      data-scenario={ctx.scenario ? JSON.stringify(ctx.scenario) : undefined}
       aria-labelledby="calc-form-h"
     >
       {/* The first submit button is the one Enter triggers: it must be "Calculate", not a row's "Remove". It is
@@ -434,6 +440,7 @@ export function CalculatorForm({
       {embed?.keep.map(([name, value]) => (
         <input type="hidden" name={name} value={value} />
       ))}
+      {ctx.scenario ? <input type="hidden" name="scenario" value={ctx.scenario.slug} /> : null}
       <div id="calc-fields">
         <Fields model={model} raw={raw} ctx={ctx} errors={errors} />
       </div>

@@ -112,6 +112,7 @@ describe("imports in src/", () => {
       "briefs/",
       "submissions/",
       "backup/",
+      "reference-figures/",
     ];
     // exports/ is the pure formatters (Markdown, CSV, JSON, BibTeX, RIS, CSL-JSON) that records, searches and briefs share.
     const layers = ["domain/", "db/", "records/", "http/", "views/", "charts/", "calculators/", "exports/"];

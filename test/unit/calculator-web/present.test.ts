@@ -46,10 +46,10 @@ describe("verdicts in plain language", () => {
   it("program-roi: return per dollar, NPV with a minus sign, payback and the break-even factor", () => {
     const p = present(result("program-roi"));
     expect(p.verdict).toMatch(
-      /^At these inputs the program returns \$0\.54 for every \$1 spent over 3 years \(NPV −\$653,409/,
+      /^At these inputs the program returns \$0\.57 for every \$1 spent over 3 years \(NPV −\$577,602/,
     );
     expect(p.verdict).toContain("does not pay back within 3 years");
-    expect(p.verdict).toContain("only if every effect were 1.86× larger");
+    expect(p.verdict).toContain("only if every effect were 1.75× larger");
     expect(p.verdict).toContain("illustrative records");
     const good = present(result("program-roi", { cost_per_participant: 100 }));
     expect(good.verdict).toMatch(/pays back in month \d+/);

@@ -101,3 +101,38 @@ describe("evidence-linked defaults", () => {
     expect(checked).toBeGreaterThanOrEqual(6);
   });
 });
+
+// Placeholders ("not from the evidence base; replace with your own figure") may only go down: each one replaced by a
+// sourced figure lowers its calculator's count here; a new placeholder fails until someone decides to pin it.
+describe("placeholder defaults", () => {
+  const PINNED: Record<string, number> = {
+    "program-roi": 5,
+    "shared-savings": 2,
+    "episode-bundle": 0,
+    "membership-clinic": 5,
+    "hsa-tax-savings": 0,
+    "patient-cost-compare": 6,
+  };
+
+  it("do not rise above the pinned count of any calculator (25 before reference figures, 18 now)", () => {
+    const counts = Object.fromEntries(
+      calculatorIds.map((id) => [
+        id,
+        Object.values(calculators[id].defaultsWithReferences()).filter(
+          (e) => e.reference.kind === "assumption" && e.reference.placeholder,
+        ).length,
+      ]),
+    );
+    for (const id of calculatorIds) expect(counts[id], id).toBeLessThanOrEqual(PINNED[id] ?? 0);
+    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(18);
+  });
+
+  it("cite reference figures with a note that names the year of dollars when the figure has one", () => {
+    for (const id of calculatorIds) {
+      for (const [path, entry] of Object.entries(calculators[id].defaultsWithReferences())) {
+        if (entry.reference.kind !== "reference_figure") continue;
+        expect(entry.reference.note, `${id} ${path}`).toMatch(/dollars|year/);
+      }
+    }
+  });
+});

@@ -10,26 +10,28 @@ const codes = (r: { warnings: { code: string }[] }) => r.warnings.map((w) => w.c
 describe("episode-bundle worked examples", () => {
   it("defaults: caesarean 31.5% → 22.3% with a $986 doula add-on", () => {
     const r = run({});
-    const baseline = 16000 * 0.315 + 10000 * 0.685; // 5,040 + 6,850 = 11,890
-    const paths = 16000 * 0.223 + 10000 * 0.777; // 3,568 + 7,770 = 11,338
-    const program = paths + 986; // 12,324
+    const baseline = 17103 * 0.315 + 11453 * 0.685; // 5,387.445 + 7,845.305 = 13,232.75
+    const paths = 17103 * 0.223 + 11453 * 0.777; // 3,813.969 + 8,898.981 = 12,712.95
+    const program = paths + 986; // 13,698.95
     expect(r.outputs.baseline_cost).toBeCloseTo(baseline, 9);
     expect(r.outputs.program_cost).toBeCloseTo(program, 9);
-    expect(r.outputs.savings_per_episode).toBeCloseTo(baseline - program, 9); // −434
-    expect(r.outputs.annual_savings).toBeCloseTo((baseline - program) * 1000, 6); // −434,000
-    expect(r.outputs.margin_baseline).toBeCloseTo(12000 - baseline, 9); // 110, inside ±2,400
-    expect(r.outputs.margin_program).toBeCloseTo(12000 - program, 9); // −324
-    expect(r.outputs.annual_provider_gain).toBeCloseTo((-324 - 110) * 1000, 6);
-    expect(r.outputs.max_addon_cost_break_even).toBeCloseTo(baseline - paths, 9); // 552
-    expect(codes(r)).toEqual(expect.arrayContaining(["addon_exceeds_break_even", "assumption_default"]));
+    expect(r.outputs.savings_per_episode).toBeCloseTo(baseline - program, 9); // −466.2
+    expect(r.outputs.annual_savings).toBeCloseTo((baseline - program) * 1000, 6); // −466,200
+    expect(r.outputs.margin_baseline).toBeCloseTo(13393 - baseline, 9); // 160.25, inside ±2,678.6
+    expect(r.outputs.margin_program).toBeCloseTo(13393 - program, 9); // −305.95
+    expect(r.outputs.annual_provider_gain).toBeCloseTo((-305.95 - 160.25) * 1000, 6);
+    expect(r.outputs.max_addon_cost_break_even).toBeCloseTo(baseline - paths, 9); // 519.8
+    expect(codes(r)).toContain("addon_exceeds_break_even");
+    // Every figure now has a source: prices from a reference figure, shares from a verified record.
+    expect(codes(r)).not.toContain("assumption_default");
     // The shares come from a verified record: no illustrative warning.
     expect(codes(r)).not.toContain("illustrative_default");
   });
 
   it("stop-loss clamps both margins when the target price is low", () => {
     const r = run({ target_price: 8000, stop_loss_pct: 10 });
-    // floor = −10% × 8,000 = −800; 8,000 − 11,890 = −3,890 → −800; 8,000 − 12,324 = −4,324 → −800
-    expect(r.outputs.margin_baseline_unclamped).toBeCloseTo(-3890, 9);
+    // floor = −10% × 8,000 = −800; 8,000 − 13,232.75 = −5,232.75 → −800; 8,000 − 13,698.95 = −5,698.95 → −800
+    expect(r.outputs.margin_baseline_unclamped).toBeCloseTo(-5232.75, 9);
     expect(r.outputs.margin_baseline).toBe(-800);
     expect(r.outputs.margin_program).toBe(-800);
     expect(r.outputs.annual_provider_gain).toBe(0);
@@ -39,7 +41,7 @@ describe("episode-bundle worked examples", () => {
 
   it("stop-gain clamps both margins when the target price is high", () => {
     const r = run({ target_price: 20000, stop_gain_pct: 20 });
-    // ceiling = 20% × 20,000 = 4,000; margins 8,110 and 7,676 → 4,000
+    // ceiling = 20% × 20,000 = 4,000; margins 6,767.25 and 6,301.05 → 4,000
     expect(r.outputs.margin_baseline).toBe(4000);
     expect(r.outputs.margin_program).toBe(4000);
     expect(codes(r)).toContain("stop_gain_binding");

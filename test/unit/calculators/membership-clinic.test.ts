@@ -99,12 +99,9 @@ describe("membership-clinic worked examples", () => {
     expect(r.outputs.reserve_target_met).toBe(true); // nothing to hold a reserve against, cash ≥ 0
   });
 
-  it("defaults: the $60 tier and the $350K seed are flagged as illustrative; the stress case runs out of cash", () => {
+  it("defaults: the $350K seed is flagged as illustrative (the $60 fee is a reported figure); the stress case runs out of cash", () => {
     const r = run({});
-    expect(r.warnings.find((w) => w.code === "illustrative_default")?.fields).toEqual([
-      "tiers[0].monthly_fee",
-      "starting_cash",
-    ]);
+    expect(r.warnings.find((w) => w.code === "illustrative_default")?.fields).toEqual(["starting_cash"]);
     // Month 1 by hand: 40 members, revenue 40 × $60 = 2,400, cost 25,000 + 40 × 0.5 × 45 = 25,900
     const m1 = r.outputs.monthly[0]!;
     expect(m1.members).toBe(40);

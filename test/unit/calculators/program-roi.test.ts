@@ -213,9 +213,9 @@ describe("program-roi worked examples", () => {
     ]);
     expect(illustrative?.message).toContain("medicare-advantage-acupuncture-nutrition-pilot");
     expect(codes(r)).toContain("assumption_default");
-    // The default scenario by hand: (0.3 × 1,000 × 30% + 4 × 50 × 22% + 0.05 × 15,000 × 18%) = 90 + 44 + 135 = 269
-    expect(r.outputs.annual_gross_savings).toBeCloseTo(1000 * 269, 6);
-    expect(r.outputs.annual_program_cost).toBe(1000 * 500);
+    // The default scenario by hand: (0.3 × 1,000 × 30% + 4 × 50 × 22% + 0.05 × 15,200 × 18%) = 90 + 44 + 136.8 = 270.8
+    expect(r.outputs.annual_gross_savings).toBeCloseTo(1000 * 270.8, 6);
+    expect(r.outputs.annual_program_cost).toBe(1000 * 475);
 
     // The user's own line with the same reduction is not mistaken for the default.
     const own = run({

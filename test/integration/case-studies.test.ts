@@ -48,6 +48,7 @@ describe("GET /api/v1/case-studies/{slug}", () => {
         "outcomes",
         "sources",
         "tags",
+        "reviewed",
         "body",
         "evidence_grade",
         "evidence_grade_reason",

@@ -51,3 +51,19 @@ export async function addDraftAndRetracted(): Promise<void> {
     }));
   });
 }
+
+/**
+ * Every hit of a search in order, walked in pages of 50 (the largest page): the reference a walk in small pages is
+ * compared with, now that the knowledge base holds more records than one page.
+ */
+export async function everyHit(params: string): Promise<{ total: number; slugs: string[] }> {
+  const first = await search(`${params}&limit=50`);
+  const slugs = first.hits.map((h) => h.slug);
+  let cursor = first.next_cursor;
+  for (let pages = 0; cursor && pages < 100; pages++) {
+    const page = await search(`${params}&limit=50&cursor=${cursor}`);
+    slugs.push(...page.hits.map((h) => h.slug));
+    cursor = page.next_cursor;
+  }
+  return { total: first.total, slugs };
+}

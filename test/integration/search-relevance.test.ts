@@ -29,9 +29,9 @@ describe("relevance: realistic questions put the right records in the top three"
     ["maternity bundle", ["hospital-maternity-bundle-integrative"]],
     [
       "diabetes prevention medicare",
-      ["medicare-dpp-expanded-model-evaluation", "medicare-dpp-ymca-model-test-evaluation"],
+      ["medicare-dpp-expanded-model-evaluation", "medicare-dpp-uptake-after-coverage"],
     ],
-    ["DPP", ["medicare-dpp-expanded-model-evaluation", "medicare-dpp-ymca-model-test-evaluation"]],
+    ["DPP", ["medicare-dpp-expanded-model-evaluation", "ymca-dpp-commercial-insurer-benefit-42-states"]],
     [
       "social impact bond",
       ["social-impact-bonds-ncd-scoping-review", "social-impact-bond-crowdfunded-sliding-scale-clinic"],

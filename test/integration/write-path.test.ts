@@ -6,6 +6,7 @@ import { runBatch } from "../../src/db/statements";
 import type { CaseStudy } from "../../src/domain/case-study";
 import type { SearchResponse } from "../../src/search/schemas";
 import { getJson, readRecord, writeRecords } from "./helpers";
+import { everyHit } from "./search-helpers";
 
 async function search(params: string): Promise<SearchResponse> {
   const { res, body } = await getJson<SearchResponse>(`/api/v1/search?${params}`);
@@ -66,7 +67,7 @@ describe("the write path", () => {
         origin: "content",
       });
 
-      const all = await search(`${params}&limit=50`);
+      const all = await everyHit(params);
       const seen = first.hits.map((h) => h.slug);
       let cursor = first.next_cursor;
       for (let pages = 0; cursor && pages < 100; pages++) {
@@ -74,7 +75,8 @@ describe("the write path", () => {
         seen.push(...page.hits.map((h) => h.slug));
         cursor = page.next_cursor;
       }
-      expect(seen, params).toEqual(all.hits.map((h) => h.slug));
+      expect(all.slugs.length, params).toBe(all.total);
+      expect(seen, params).toEqual(all.slugs);
       expect(new Set(seen).size, params).toBe(all.total);
       await writeRecords({ kind: "upsert", record: shown, origin: "content" });
     }

@@ -347,11 +347,16 @@ export function insertRecordsSql(records: readonly { n: number; record: CaseStud
   FROM json_each(${sqlString(json)}) t
 )
 INSERT INTO case_studies (id, slug, title, summary, status, provenance, design, care_setting, country, grade, grade_rank,
-  grade_reason, evidence_year, population_size, has_cost_figures, tags_text, body_text, body_html, record_json, origin,
-  updated_at)
+  grade_reason, evidence_year, population_size, has_cost_figures, tags_text, body_text, details_text, body_html,
+  record_json, origin, updated_at)
 SELECT r ->> 0, 'syn-' || (r ->> 0), r ->> 1, r ->> 2, r ->> 3, r ->> 4, r ->> 5, r ->> 6, r ->> 7, r ->> 8, r ->> 9,
   (r ->> 8) || ': synthetic benchmark record, not evidence', r ->> 11, r ->> 12, r ->> 13,
-  (SELECT group_concat(g.value, ' ') FROM json_each(tags) g), body, '<p>' || body || '</p>',
+  (SELECT group_concat(g.value, ' ') FROM json_each(tags) g), body,
+  -- The details column as detailsText() builds it, from what a synthetic record has: region, metrics, quotes, source.
+  coalesce((r ->> 10) || char(10), '') || coalesce((SELECT group_concat(replace(o.value ->> 0, '_', ' ')
+    || coalesce(char(10) || (o.value ->> 7), ''), char(10)) FROM json_each(r -> '$[18]') o) || char(10), '')
+    || 'Synthetic benchmark record (not evidence)',
+  '<p>' || body || '</p>',
   json_object(
     'slug', 'syn-' || (r ->> 0), 'title', r ->> 1, 'summary', r ->> 2, 'status', r ->> 3, 'provenance', r ->> 4,
     'setting', json_object('care_setting', r ->> 6, 'country', r ->> 7, 'region', r ->> 10),

@@ -1,5 +1,6 @@
 /** What the knowledge base derives from a record on write: grade, rendered body, search text and filter keys. */
 import type { CaseStudy } from "./case-study";
+import { metrics } from "./enums";
 import { type Grade, gradeEvidence, gradeRank } from "./grading";
 import { markdownToText, renderMarkdown } from "./markdown";
 
@@ -20,6 +21,7 @@ export interface DerivedFields {
   body_html: string;
   body_text: string;
   tags_text: string;
+  details_text: string;
 }
 
 /** The year a record's evidence speaks for: the period's end, else its start, else the newest source. */
@@ -35,6 +37,19 @@ export function hasCostFigures(record: CaseStudy): boolean {
   return record.outcomes.some((o) => o.unit === "usd" || COST_METRICS.has(o.metric));
 }
 
+/**
+ * The searchable text of every field the title, summary, tags and body do not hold: organisation and region, each
+ * outcome's label, its metric's name in words and as written in the data ("ed visits"), quotes, and each source's
+ * title, authors, publisher, year, DOI and PMID. Indexed with a weight below title and summary (search/statement.ts).
+ */
+export function detailsText(record: CaseStudy): string {
+  const parts: (string | number | undefined)[] = [record.setting.organization, record.setting.region];
+  for (const o of record.outcomes) parts.push(o.label, metrics.label(o.metric), o.metric.replaceAll("_", " "), o.quote);
+  for (const s of record.sources) parts.push(s.title, ...(s.authors ?? []), s.publisher, s.year, s.doi, s.pmid);
+  // Distinct pieces only: a metric named by many outcomes should not outweigh the rest of the record.
+  return [...new Set(parts.filter((p) => p !== undefined && p !== "").map(String))].join("\n");
+}
+
 export function deriveFields(record: CaseStudy): DerivedFields {
   const { grade, reason } = gradeEvidence(record);
   return {
@@ -46,5 +61,6 @@ export function deriveFields(record: CaseStudy): DerivedFields {
     body_html: renderMarkdown(record.body),
     body_text: markdownToText(record.body),
     tags_text: record.tags.join(" "),
+    details_text: detailsText(record),
   };
 }

@@ -15,9 +15,17 @@ function withUnit(value: number, unit: Outcome["unit"], signed: boolean): string
       return `${formatNumber(value)}:1`;
     case "percent_hba1c":
       return `${signed ? formatSigned(value) : formatNumber(value)}% HbA1c`;
+    case "count":
+      // A count is the number itself: the outcome's name says what is counted ("Maximum covered doula sessions: 7").
+      return signed ? formatSigned(value) : formatNumber(value);
     default:
       return `${signed ? formatSigned(value) : formatNumber(value)} ${units.label(unit)}`;
   }
+}
+
+/** An amount in its unit, unsigned: "$1,200", "47.6%", "8.78% HbA1c", "12". */
+export function formatAmount(value: number, unit: Outcome["unit"]): string {
+  return withUnit(value, unit, false);
 }
 
 const RATIO_ABBREVIATION: Partial<Record<Outcome["kind"], string>> = {
@@ -59,9 +67,9 @@ export function outcomeName(o: Outcome): string {
   return o.label ?? metrics.label(o.metric);
 }
 
-/** "over 18 months, vs before". */
+/** "vs before, over 18 months"; a figure compared with nothing says nothing about a comparison. */
 export function formatOutcomeContext(o: Outcome): string {
-  const parts: string[] = [comparisons.label(o.comparison)];
+  const parts: string[] = o.comparison === "none" ? [] : [comparisons.label(o.comparison)];
   if (o.horizon_months !== undefined) parts.push(`over ${o.horizon_months} month${o.horizon_months === 1 ? "" : "s"}`);
   if (o.n !== undefined) parts.push(`n=${formatNumber(o.n, 0)}`);
   return parts.join(", ");

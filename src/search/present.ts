@@ -3,7 +3,7 @@ import type { Outcome } from "../domain/case-study";
 import { facetValueLabel } from "../domain/facets";
 import { grades } from "../domain/grading";
 import { escapeHtml } from "../domain/html";
-import { keyFigures } from "../domain/key-figures";
+import { cardFigures } from "../domain/key-figures";
 import { effectScale } from "./effect";
 import type { FacetCount, HitRow, Metric, SearchFacet } from "./model";
 import type { SearchResponse } from "./schemas";
@@ -57,7 +57,7 @@ export function toHit(row: HitRow, origin: string, effectMetric: Metric | null):
     evidence_year: row.evidence_year,
     payer_types: row.payer_types ?? [],
     financing_models: row.financing_models ?? [],
-    key_figures: keyFigures((row.outcomes ?? []) as Outcome[], { first: effectMetric }),
+    key_figures: cardFigures((row.outcomes ?? []) as Outcome[], { first: effectMetric }),
     effect: effectMetric ? { metric: effectMetric, score: row.e, scale: effectScale(effectMetric) } : null,
     url: `${origin}/api/v1/case-studies/${row.slug}`,
   };

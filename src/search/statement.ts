@@ -35,10 +35,14 @@ import {
   type Sort,
 } from "./model";
 
-/** bm25 column weights: title and summary over tags over body (columns in the order of case_studies_fts). */
-export const BM25_WEIGHTS = { title: 6, summary: 4, tags_text: 2, body_text: 1 } as const;
+/**
+ * bm25 column weights, in the order of case_studies_fts's columns: title and summary over tags over the body and the
+ * details (organisation, outcomes, quotes, sources: schema/0010). Details weigh as much as the body: a word found only
+ * in an author list or a quote should find the record, never outrank one whose title or summary says it.
+ */
+export const BM25_WEIGHTS = { title: 6, summary: 4, tags_text: 2, body_text: 1, details_text: 1 } as const;
 
-const BM25_SQL = `bm25(case_studies_fts, ${BM25_WEIGHTS.title}, ${BM25_WEIGHTS.summary}, ${BM25_WEIGHTS.tags_text}, ${BM25_WEIGHTS.body_text})`;
+const BM25_SQL = `bm25(case_studies_fts, ${Object.values(BM25_WEIGHTS).join(", ")})`;
 
 /**
  * Relevance bands: bm25 relative to the best match of the same search, in steps of 1/RELEVANCE_BANDS (5%). Scores

@@ -129,7 +129,7 @@ export function OutcomesTable({ record }: { record: CaseStudy }) {
               <td class="num" data-label="Before → after">
                 {formatBaselineFollowup(o) ?? "—"}
               </td>
-              <td data-label="Compared with">{formatOutcomeContext(o)}</td>
+              <td data-label="Compared with">{formatOutcomeContext(o) || "Nothing (a single figure)"}</td>
               <td data-label="Source">
                 <a href={`#source-${o.source}`}>[{sourceIndex.get(o.source)}]</a>
               </td>

@@ -11,7 +11,8 @@ import { inputJsonSchema, nonFiniteNumbers, validInput } from "./arbitraries";
 /** FC_SCALE=20 npx vitest run … multiplies every property's number of runs, for a deeper search than CI's. */
 const SCALE = Number(process.env.FC_SCALE ?? 1);
 const runs = (n = 100) => ({ numRuns: Math.max(1, Math.round(n * SCALE)) });
-vi.setConfig({ testTimeout: 5000 * Math.max(1, SCALE) });
+// The suite's 30 s per test, scaled with the runs (a loaded 2-core machine ran 100 Monte Carlo properties past 5 s).
+vi.setConfig({ testTimeout: 30_000 * Math.max(1, SCALE) });
 
 /** Relative closeness for figures that can reach 1e20. */
 function close(a: number, b: number, rel = 1e-9): boolean {

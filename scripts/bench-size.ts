@@ -8,6 +8,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
+import { embedWeights } from "./lib/embed-pages";
+import { EMBED_GZIP_BUDGET_BYTES } from "./lib/embed-weight";
 import { ASSETS_DIR, ASSETS_URL_PREFIX } from "./lib/static-assets";
 import { measureWorker, WORKER_GZIP_BUDGET_BYTES } from "./lib/worker-size";
 
@@ -73,6 +75,13 @@ export async function benchSize(): Promise<Record<string, unknown>> {
     zod_namespace_import_gzip_bytes: namespaceZ.gzip,
     zod_named_vs_namespace_ratio: namedZ.gzip / namespaceZ.gzip,
     static_assets: assets,
+    // Each embed page as a reader fetches it: HTML + every stylesheet and script it loads, gzipped (budget 30 KB).
+    embed_pages: Object.fromEntries(
+      (await embedWeights()).map((w) => [
+        w.path,
+        { ...w, ratio_to_budget: w.total_gzip_bytes / EMBED_GZIP_BUDGET_BYTES },
+      ]),
+    ),
   };
   console.log("\n== Worker size (wrangler deploy --dry-run) ==");
   console.log(
@@ -89,6 +98,11 @@ export async function benchSize(): Promise<Record<string, unknown>> {
   console.log(
     `zod: import { z } ${kib(namedZ.gzip)} vs import * as z ${kib(namespaceZ.gzip)} gzip (ratio ${figures.zod_named_vs_namespace_ratio.toFixed(2)})`,
   );
+  for (const [path, w] of Object.entries(figures.embed_pages)) {
+    console.log(
+      `Embed page ${path}: ${kib(w.total_gzip_bytes)} gzip in all (HTML ${kib(w.html_gzip_bytes)}), ${(w.ratio_to_budget * 100).toFixed(0)}% of the ${EMBED_GZIP_BUDGET_BYTES / 1024} KiB budget`,
+    );
+  }
   return figures;
 }
 

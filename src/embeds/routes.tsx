@@ -134,6 +134,7 @@ embedRoutes.get("/embed/calculators/:id", async (c) => {
       notes={options.notes}
       scripts={frameScripts(true)}
       ctx={ctx}
+      pageUrl={url.href}
     >
       <CalculatorEmbed
         id={id}
@@ -200,7 +201,7 @@ embedRoutes.get("/embed/case-studies/:slug", async (c) => {
     );
   }
   return c.html(
-    <EmbedShell title={row.record.title} {...shell}>
+    <EmbedShell title={row.record.title} {...shell} pageUrl={c.req.url}>
       <EvidenceCard row={row} ctx={ctx} />
     </EmbedShell>,
   );

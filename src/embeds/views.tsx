@@ -3,6 +3,7 @@
  * calculator with the same form and results markup as the calculator page, an evidence card, and a not-found card.
  * Every link to the site opens it in a new tab (the render context's target).
  */
+
 import type { Child } from "hono/jsx";
 import type { CalculatorId } from "../calculators";
 import type { EmbedNote, EmbedTheme } from "../domain/embed-url";
@@ -15,6 +16,7 @@ import type { FormError, FormModel, RawInput } from "../views/calculator/form-st
 import { CalculatorForm, type FormContext } from "../views/calculator/form-view";
 import type { Presentation } from "../views/calculator/presentation";
 import { InvalidResults, Results } from "../views/calculator/results-view";
+import { OEmbedDiscovery } from "../views/embed-panel";
 import { GradeBadge, ProvenanceTag, RecordBanners } from "../views/evidence";
 import { type RenderContext, SiteLink } from "../views/render";
 
@@ -30,6 +32,8 @@ export interface ShellProps {
   /** Module scripts by path: the frame's height reporter first, then the calculator engine. */
   scripts: readonly string[];
   ctx: RenderContext;
+  /** This frame's own address, for the oEmbed discovery link (left out on a not-found page). */
+  pageUrl?: string;
   children?: Child;
 }
 
@@ -45,6 +49,7 @@ export function EmbedShell(props: ShellProps) {
         <link rel="stylesheet" href={assetPaths["site.css"]} />
         <link rel="stylesheet" href={assetPaths["embed.css"]} />
         {props.accentCss ? <link rel="stylesheet" href={props.accentCss} /> : null}
+        {props.pageUrl ? <OEmbedDiscovery origin={props.ctx.base} pageUrl={props.pageUrl} title={props.title} /> : null}
         {props.scripts.map((src) => (
           <script type="module" src={src} />
         ))}

@@ -129,7 +129,7 @@ mark{background:#fff1a8;color:inherit;padding:0 .1em;border-radius:2px}
 @media print{.search-filters,.chips{display:none!important}}
 /* end search */
 .embed-panel{margin:2rem 0;border:1px solid var(--line);border-radius:6px;padding:.5rem 1rem}
-.embed-panel>summary{cursor:pointer;min-height:2.75rem;display:flex;align-items:center}.embed-panel>summary h2{display:inline;margin:0}
+.embed-panel>summary{cursor:pointer;padding:.6rem 0}.embed-panel>summary h2{display:inline;margin:0}
 .embed-options{display:grid;gap:.75rem;max-width:32rem;margin:1rem 0}
 .field.check{flex-direction:row;align-items:center;gap:.5rem}.field.check input{width:auto}
 .embed-lock{border:1px solid var(--line);border-radius:4px;padding:.5rem .75rem;display:grid;gap:.35rem}

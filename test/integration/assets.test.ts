@@ -22,8 +22,15 @@ async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
 const contentTypes: Record<string, string> = { js: "javascript", css: "text/css", svg: "image/svg+xml" };
 
 describe("static assets", () => {
-  it("the manifest names the calculator bundle, the embed panel's script, the stylesheet and the icon", () => {
-    expect(Object.keys(assetPaths).sort()).toEqual(["calculator.js", "embed-panel.js", "favicon.svg", "site.css"]);
+  it("the manifest names the calculator bundle, the embed frame's script and stylesheet, the embed panel's script, the stylesheet and the icon", () => {
+    expect(Object.keys(assetPaths).sort()).toEqual([
+      "calculator.js",
+      "embed-frame.js",
+      "embed-panel.js",
+      "embed.css",
+      "favicon.svg",
+      "site.css",
+    ]);
   });
 
   it.each(files)(

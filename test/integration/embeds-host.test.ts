@@ -143,16 +143,17 @@ describe("GET /oembed", () => {
 });
 
 describe("discovery links and the Embed panel", () => {
-  it("every calculator page and case-study page names its oEmbed answer, and that answer works", async () => {
+  it("every calculator page, case-study page and embed page names its oEmbed answer, and that answer works", async () => {
     const pages = [
       ...calculatorIds.map((id) => `/calculators/${id}`),
       ...(await slugs()).map((s) => `/case-studies/${s}`),
     ];
-    for (const path of pages) {
+    for (const path of [...pages, ...pages.map((page) => `/embed${page}`)]) {
       const html = await (await get(path)).text();
       const href = discovery(html);
       expect(href, path).toBe(`${ORIGIN}/oembed?url=${encodeURIComponent(`${ORIGIN}${path}`)}&format=json`);
-      expect(html, path).toContain('id="embed"');
+      // The panel is on the site's pages, not inside the frames.
+      if (!path.startsWith("/embed/")) expect(html, path).toContain('id="embed"');
       const res = await get((href as string).slice(ORIGIN.length));
       expect(res.status, path).toBe(200);
     }

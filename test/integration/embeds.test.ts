@@ -1,0 +1,195 @@
+/** The embed frames (/embed/…): every calculator and case study, option fallbacks, locks, retraction, 404, headers. */
+import { createExecutionContext, env } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { calculatorIds } from "../../src/calculators";
+import worker from "../../src/index";
+import { get, getJson, writeVariant } from "./helpers";
+
+async function page(path: string): Promise<{ res: Response; html: string }> {
+  const res = await get(path);
+  return { res, html: await res.text() };
+}
+
+async function allSlugs(): Promise<string[]> {
+  const slugs: string[] = [];
+  for (let p = 1; ; p++) {
+    const { body } = await getJson<{ items: { slug: string }[]; pages: number }>(
+      `/api/v1/case-studies?limit=50&page=${p}`,
+    );
+    slugs.push(...body.items.map((i) => i.slug));
+    if (p >= body.pages) return slugs;
+  }
+}
+
+/** What every frame must be: frameable by the configured origins, no cookie, no site navigation, nothing off-site. */
+function expectFrame(res: Response, html: string): void {
+  expect(res.headers.get("content-security-policy")).toContain("frame-ancestors *");
+  expect(res.headers.get("x-frame-options")).toBeNull();
+  expect(res.headers.get("set-cookie")).toBeNull();
+  expect(html).not.toContain('nav class="main"');
+  expect(html).not.toMatch(/\sstyle=/);
+  expect(html).not.toMatch(/<style/);
+  // Scripts and stylesheets only from this origin (the oEmbed discovery link, which loads nothing, is absolute for
+  // CMSs); links to the site open a new tab.
+  for (const [tag, src] of html.matchAll(/<(?:script|link)[^>]+(?:src|href)="([^"]+)"/g)) {
+    if (tag.includes('type="application/json+oembed"')) expect(src).toMatch(/^https:\/\/example\.test\/oembed\?/);
+    else expect(src).toMatch(/^\//);
+  }
+  for (const [tag] of html.matchAll(/<a [^>]*href="https:\/\/example\.test[^>]*>/g)) {
+    expect(tag).toContain('target="_blank"');
+    expect(tag).toContain('rel="noopener"');
+  }
+}
+
+describe("calculator frames", () => {
+  it.each(calculatorIds)("%s renders the calculator page's engine and markup in a frame", async (id) => {
+    const { res, html } = await page(`/embed/calculators/${id}`);
+    expect(res.status).toBe(200);
+    expectFrame(res, html);
+    expect(html).toContain(`data-calculator="${id}"`);
+    expect(html).toContain(`action="/embed/calculators/${id}"`);
+    expect(html).toContain('aria-live="polite"');
+    expect(html).toContain('class="figure');
+    expect(html).toMatch(/<script type="module" src="\/assets\/embed-frame\.[0-9a-f]{10}\.js">/);
+    expect(html).toContain('<details class="calc-more"');
+  });
+
+  it("prefills inputs from the address and computes with them", async () => {
+    const a = await page("/embed/calculators/program-roi?participants=5000");
+    const b = await page("/embed/calculators/program-roi");
+    expect(a.html).toMatch(/id="f-participants"[^>]*value="5000"/);
+    expect(a.html).not.toEqual(b.html);
+  });
+
+  it("locks inputs: read-only, value from the embed address, a second value ignored, rows fixed", async () => {
+    const { html } = await page(
+      "/embed/calculators/program-roi?participants=5000&participants=1&lock=participants,savings_lines",
+    );
+    expect(html).toMatch(/<input[^>]*id="f-participants"[^>]*readonly[^>]*>/);
+    expect(html).toMatch(/id="f-participants"[^>]*value="5000"/);
+    expect(html).not.toContain('name="_add" value="savings_lines"');
+    expect(html).toContain('name="lock" value="participants,savings_lines"');
+    // A row button on a locked group changes nothing.
+    const add = await get("/embed/calculators/program-roi?lock=savings_lines&_add=savings_lines");
+    expect(add.status).toBe(200);
+  });
+
+  it("locks a select as disabled with its value in a hidden field", async () => {
+    const { html } = await page("/embed/calculators/shared-savings?two_sided=true&lock=two_sided");
+    expect(html).toMatch(/<select[^>]*id="f-two_sided"[^>]*disabled/);
+    expect(html).toContain('<input type="hidden" name="two_sided" value="true"/>');
+  });
+
+  it("falls back from every invalid option with a visible note, never an error page", async () => {
+    const { res, html } = await page("/embed/calculators/program-roi?theme=neon&accent=red&compact=maybe&lock=nothing");
+    expect(res.status).toBe(200);
+    expect(html).toContain('class="theme-auto"');
+    expect(html).toContain('class="embed-notes small" role="note"');
+    for (const words of [
+      "light, dark or auto",
+      "not a colour like",
+      "not 1 or 0",
+      "do not exist in this calculator (nothing)",
+    ]) {
+      expect(html).toContain(words);
+    }
+    expect(html).not.toContain("/embed/accent.css");
+  });
+
+  it("applies theme, accent (a same-origin stylesheet) and compact", async () => {
+    const { html } = await page("/embed/calculators/program-roi?theme=dark&accent=%23AA3300&compact=1");
+    expect(html).toContain('class="theme-dark"');
+    expect(html).toContain('class="embed compact"');
+    expect(html).toContain('href="/embed/accent.css?c=aa3300"');
+    expect(html).not.toContain("embed-notes");
+    const css = await get("/embed/accent.css?c=aa3300");
+    expect(css.headers.get("content-type")).toContain("text/css");
+    expect(await css.text()).toMatch(/^:root\{--accent:#[0-9a-f]{6};--accent-ink:#[0-9a-f]{6}\}/);
+    expect((await get("/embed/accent.css?c=red;}")).status).toBe(404);
+  });
+
+  it("an unknown calculator is a readable not-found card in the frame", async () => {
+    const { res, html } = await page("/embed/calculators/no-such-thing");
+    expect(res.status).toBe(404);
+    expectFrame(res, html);
+    expect(html).toContain("Calculator not found");
+  });
+});
+
+describe("evidence cards", () => {
+  it("every case study has a card: title, grade with its reason, figures, provenance, who paid, full record", async () => {
+    const slugs = await allSlugs();
+    expect(slugs.length).toBeGreaterThan(5);
+    for (const slug of slugs) {
+      const { body: record } = await getJson<{
+        title: string;
+        evidence_grade: string;
+        evidence_grade_reason: string;
+        payer_types: string[];
+      }>(`/api/v1/case-studies/${slug}`);
+      const { res, html } = await page(`/embed/case-studies/${slug}`);
+      expect(res.status, slug).toBe(200);
+      expectFrame(res, html);
+      expect(html).toContain(`Evidence grade ${record.evidence_grade}.`);
+      expect(html).toContain("Who paid");
+      expect(html).toContain('class="tag prov-');
+      expect(html).toContain(
+        `href="https://example.test/case-studies/${slug}" target="_blank" rel="noopener">Full record`,
+      );
+    }
+  });
+
+  it("a retracted record shows as retracted in its card at once", async () => {
+    const [slug] = await allSlugs();
+    await writeVariant(slug as string, (r) => ({ ...r, status: "retracted" }));
+    const { html } = await page(`/embed/case-studies/${slug}`);
+    expect(html).toContain("Retracted: ");
+    expect(html).toContain('class="banner retracted"');
+    await writeVariant(slug as string, (r) => ({ ...r, status: "published" }));
+    expect((await page(`/embed/case-studies/${slug}`)).html).not.toContain("banner retracted");
+  });
+
+  it("an unknown or malformed slug is a readable not-found card with status 404", async () => {
+    for (const slug of ["no-such-record", "Not_A_Slug"]) {
+      const { res, html } = await page(`/embed/case-studies/${slug}?theme=dark`);
+      expect(res.status).toBe(404);
+      expectFrame(res, html);
+      expect(html).toContain("Case study not found");
+      expect(html).toContain('class="theme-dark"');
+    }
+  });
+});
+
+describe("framing policy", () => {
+  it("only /embed/ may be framed; every other page refuses frames", async () => {
+    for (const path of ["/", "/calculators/program-roi", "/case-studies", "/api/v1/health"]) {
+      const res = await get(path);
+      expect(res.headers.get("content-security-policy"), path).toContain("frame-ancestors 'none'");
+      expect(res.headers.get("x-frame-options"), path).toBe("DENY");
+    }
+  });
+
+  it("takes frame-ancestors from EMBED_FRAME_ANCESTORS, origins only", async () => {
+    const fetchWith = (value: string, path: string) =>
+      worker.fetch(
+        new Request(`https://example.test${path}`),
+        { ...env, EMBED_FRAME_ANCESTORS: value },
+        createExecutionContext(),
+      );
+    const csp = async (value: string) =>
+      (await fetchWith(value, "/embed/calculators/program-roi")).headers.get("content-security-policy") ?? "";
+    expect(await csp("https://a.example https://b.example:8443")).toContain(
+      "frame-ancestors https://a.example https://b.example:8443",
+    );
+    // A value that is not an origin is dropped: it cannot add a directive.
+    const injected = await csp("https://a.example; script-src https://evil.example");
+    expect(injected.split("; ")).toHaveLength(10);
+    expect(injected).toContain("script-src 'self';");
+    expect(injected).not.toContain("a.example;");
+    expect(await csp("nonsense;")).toContain("frame-ancestors 'none'");
+    expect(await csp("")).toContain("frame-ancestors *");
+    const other = await fetchWith("https://a.example", "/calculators/program-roi");
+    expect(other.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    expect(other.headers.get("x-frame-options")).toBe("DENY");
+  });
+});

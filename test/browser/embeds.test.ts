@@ -143,7 +143,7 @@ describe("embed frames in Chromium", () => {
         new Promise<number>((done) => {
           let n = 0;
           addEventListener("message", () => n++);
-          document.body.append(document.createElement("p"));
+          document.body.insertAdjacentHTML("beforeend", "<p>more content</p>");
           requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => done(n), 50)));
         }),
     );

@@ -237,7 +237,8 @@ export function Steps({ steps }: { steps: readonly StepRow[] }) {
             {steps.map((s, i) => (
               <tr>
                 <td class="step-n">{i + 1}</td>
-                <th scope="row">{s.label}</th>
+                {/* A step without a label of its own continues the one above: no empty row header (axe). */}
+                {s.label ? <th scope="row">{s.label}</th> : <td class="step-label" />}
                 <td class="step-working" data-label="Working">
                   {s.working}
                 </td>

@@ -167,7 +167,8 @@ export function MetricSection({ m, illustrativeHref }: { m: MetricSynthesis; ill
         </p>
       )}
       {m.groups.length ? (
-        <div class="table-wrap">
+        // Focusable and named, so keyboard users can scroll a wide table (axe: scrollable-region-focusable).
+        <div class="table-wrap" tabindex={0} role="region" aria-label={`Pooled figures: ${metrics.label(m.metric)}`}>
           <table class="stack synthesis">
             <caption>Comparable figures pooled: {metrics.label(m.metric)}</caption>
             <thead>

@@ -8,6 +8,8 @@ export interface LaunchOptions {
   javaScriptEnabled?: boolean;
   width?: number;
   height?: number;
+  /** Lets a test inject a script (axe-core through addScriptTag) past the site's CSP, which forbids inline scripts. */
+  bypassCSP?: boolean;
 }
 
 export function launchChromium(options: LaunchOptions = {}): Promise<BrowserContext> {
@@ -16,6 +18,7 @@ export function launchChromium(options: LaunchOptions = {}): Promise<BrowserCont
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     headless: true,
     javaScriptEnabled: options.javaScriptEnabled ?? true,
+    bypassCSP: options.bypassCSP ?? false,
     viewport: { width: options.width ?? 1200, height: options.height ?? 900 },
     args: [
       "--no-sandbox",

@@ -167,7 +167,8 @@ export function MetricSection({ m, illustrativeHref }: { m: MetricSynthesis; ill
         </p>
       )}
       {m.groups.length ? (
-        <div class="table-wrap">
+        // Focusable and named, so keyboard users can scroll a wide table (axe: scrollable-region-focusable).
+        <section class="table-wrap" tabindex={0} aria-label={`Pooled figures: ${metrics.label(m.metric)}`}>
           <table class="stack synthesis">
             <caption>Comparable figures pooled: {metrics.label(m.metric)}</caption>
             <thead>
@@ -185,7 +186,7 @@ export function MetricSection({ m, illustrativeHref }: { m: MetricSynthesis; ill
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       ) : m.record_count ? (
         <p>No two figures are comparable (same kind, unit and comparison), so nothing is pooled.</p>
       ) : null}

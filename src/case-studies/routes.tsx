@@ -89,5 +89,5 @@ caseStudyRoutes.get("/case-studies", async (c) => {
 caseStudyRoutes.get("/case-studies/:slug", async (c) => {
   const row = await findCaseStudy(c.env.DB, c.req.param("slug"));
   if (!row) throw new ProblemError(404, "There is no case study at this address.");
-  return c.html(<CaseStudyPage row={row} />);
+  return c.html(<CaseStudyPage row={row} origin={new URL(c.req.url).origin} />);
 });

@@ -14,8 +14,12 @@ import { gradeMeanings } from "../domain/grading";
 import { reviewState } from "../domain/review";
 import type { CaseStudyRow } from "../records/read";
 import { CaseStudyCard, GradeBadge, OutcomesTable, RecordBanners, SourceList } from "../views/evidence";
+import { ExportLinks } from "../views/export-links";
 import { Layout } from "../views/layout";
+import { PageMetaTags } from "../views/page-meta";
 import { SanitisedHtml } from "../views/sanitised-html";
+import { caseStudyExportPath } from "./exports";
+import { recordMeta } from "./meta";
 import type { ListQuery } from "./schemas";
 
 function TermLinks({ kind, values, label }: { kind: string; values: string[]; label: (v: string) => string }) {
@@ -53,11 +57,11 @@ function formatPeriod(period: CaseStudy["period"]): string | null {
   return period.end && period.end !== period.start ? `${period.start} to ${period.end}` : period.start;
 }
 
-export function CaseStudyPage({ row }: { row: CaseStudyRow }) {
+export function CaseStudyPage({ row, origin }: { row: CaseStudyRow; origin: string }) {
   const r = row.record;
   const period = formatPeriod(r.period);
   return (
-    <Layout title={r.title} description={r.summary}>
+    <Layout title={r.title} description={r.summary} head={<PageMetaTags meta={recordMeta(row, origin)} />}>
       <article>
         <p class="small muted">
           <a href="/case-studies">Case studies</a> / {designs.label(r.design)}
@@ -132,6 +136,11 @@ export function CaseStudyPage({ row }: { row: CaseStudyRow }) {
           <h2 id="sources-heading">Sources</h2>
           <SourceList sources={r.sources} />
         </section>
+        <ExportLinks
+          heading="Download this record"
+          note="Every download carries the evidence grade and provenance. Citation formats hold the record's sources, for a reference manager."
+          hrefFor={(format) => `${caseStudyExportPath(r.slug)}?format=${format}`}
+        />
         {r.tags.length ? (
           <p>
             {r.tags.map((t) => (

@@ -10,10 +10,12 @@ export interface LayoutProps {
   description?: string;
   /** Same-origin module scripts by path (CSP forbids inline scripts). */
   scripts?: string[];
+  /** More head elements: a page's metadata (src/views/page-meta.tsx). */
+  head?: Child;
   children?: Child;
 }
 
-export function Layout({ title, description, scripts = [], children }: LayoutProps) {
+export function Layout({ title, description, scripts = [], head, children }: LayoutProps) {
   return (
     <html lang="en">
       <head>
@@ -23,6 +25,7 @@ export function Layout({ title, description, scripts = [], children }: LayoutPro
         {description ? <meta name="description" content={description} /> : null}
         <link rel="stylesheet" href={assetPaths["site.css"]} />
         <link rel="icon" href={assetPaths["favicon.svg"]} type="image/svg+xml" />
+        {head}
         {scripts.map((src) => (
           <script type="module" src={src} />
         ))}

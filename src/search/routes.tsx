@@ -9,6 +9,9 @@ import { defineRoute, mountRoutes } from "../http/route";
 import { type QuerySpec, readQuery } from "../http/validate";
 import { encodeCursor } from "./cursor";
 import { searchExportRoutes } from "./exports";
+import { gapMaps } from "./gap-map";
+import { gapMapApiRoutes } from "./gap-map-routes";
+import { GapMapPage } from "./gap-map-view";
 import { SEARCH_FACETS, type SearchOutcome } from "./model";
 import { groupFacets, toHit } from "./present";
 import { runSearch } from "./run";
@@ -152,9 +155,12 @@ export const searchApiRoutes = [
     },
   }),
   ...searchExportRoutes,
+  ...gapMapApiRoutes,
 ];
 
 export const searchRoutes = mountRoutes(new Hono<AppEnv>(), searchApiRoutes);
+
+searchRoutes.get("/evidence/map", async (c) => c.html(<GapMapPage maps={await gapMaps(c.env.DB)} />));
 
 searchRoutes.get("/search", async (c) => {
   // The page forgives: a repeated key keeps its last value, and whatever fails is dropped and said.

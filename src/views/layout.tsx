@@ -48,6 +48,9 @@ export function Layout({ title, description, scripts = [], head, children }: Lay
                   <a href="/search">Search</a>
                 </li>
                 <li>
+                  <a href="/evidence/map">Evidence map</a>
+                </li>
+                <li>
                   <a href="/calculators">Calculators</a>
                 </li>
                 <li>

@@ -18,8 +18,12 @@ import type { CaseStudyRow } from "../records/read";
 import { AddToBrief } from "../views/add-to-brief";
 import { EmbedPanel, OEmbedDiscovery } from "../views/embed-panel";
 import { CaseStudyCard, GradeBadge, OutcomesTable, RecordBanners, SourceList } from "../views/evidence";
+import { ExportLinks } from "../views/export-links";
 import { Layout } from "../views/layout";
+import { PageMetaTags } from "../views/page-meta";
 import { SanitisedHtml } from "../views/sanitised-html";
+import { caseStudyExportPath } from "./exports";
+import { recordMeta } from "./meta";
 import type { ListQuery } from "./schemas";
 
 function TermLinks({ kind, values, label }: { kind: string; values: string[]; label: (v: string) => string }) {
@@ -82,7 +86,12 @@ export function CaseStudyPage({
       title={r.title}
       description={r.summary}
       scripts={panelScript ? [panelScript] : []}
-      head={<OEmbedDiscovery origin={embed.origin} pageUrl={`${embed.origin}${pagePath}`} title={r.title} />}
+      head={
+        <>
+          <PageMetaTags meta={recordMeta(row, embed.origin)} />
+          <OEmbedDiscovery origin={embed.origin} pageUrl={`${embed.origin}${pagePath}`} title={r.title} />
+        </>
+      }
     >
       <article>
         <p class="small muted">
@@ -159,6 +168,11 @@ export function CaseStudyPage({
           <h2 id="sources-heading">Sources</h2>
           <SourceList sources={r.sources} />
         </section>
+        <ExportLinks
+          heading="Download this record"
+          note="Every download carries the evidence grade and provenance. Citation formats hold the record's sources, for a reference manager."
+          hrefFor={(format) => `${caseStudyExportPath(r.slug)}?format=${format}`}
+        />
         {r.tags.length ? (
           <p>
             {r.tags.map((t) => (

@@ -121,3 +121,11 @@ export async function findCaseStudies(db: D1Database, slugs: readonly string[]):
   const bySlug = new Map(results.map((row) => [row.slug, mapRow(row)]));
   return slugs.flatMap((slug) => bySlug.get(slug) ?? []);
 }
+
+/** The slugs of every record whose page is public (published or retracted: a retracted record stays readable). */
+export async function publicCaseStudySlugs(db: D1Database): Promise<string[]> {
+  const { results } = await db
+    .prepare("SELECT slug FROM case_studies WHERE status IN ('published', 'retracted') ORDER BY slug")
+    .all<{ slug: string }>();
+  return results.map((row) => row.slug);
+}

@@ -10,6 +10,9 @@ import { type QuerySpec, readQuery } from "../http/validate";
 import { briefInProgress } from "../views/add-to-brief";
 import { encodeCursor } from "./cursor";
 import { searchExportRoutes } from "./exports";
+import { gapMaps } from "./gap-map";
+import { gapMapApiRoutes } from "./gap-map-routes";
+import { GapMapPage } from "./gap-map-view";
 import { SEARCH_FACETS, type SearchOutcome } from "./model";
 import { groupFacets, toHit } from "./present";
 import { runSearch } from "./run";
@@ -155,9 +158,12 @@ export const searchApiRoutes = [
   }),
   ...searchExportRoutes,
   ...summaryApiRoutes,
+  ...gapMapApiRoutes,
 ];
 
 export const searchRoutes = mountRoutes(new Hono<AppEnv>(), searchApiRoutes);
+
+searchRoutes.get("/evidence/map", async (c) => c.html(<GapMapPage maps={await gapMaps(c.env.DB)} />));
 
 searchRoutes.get("/search", async (c) => {
   // The page forgives: a repeated key keeps its last value, and whatever fails is dropped and said.

@@ -7,7 +7,9 @@ import { financingModels, metrics, payerTypes } from "../domain/enums";
 import { FACETS, facetValueLabel } from "../domain/facets";
 import { AddToBrief } from "../views/add-to-brief";
 import { CaseStudyCard } from "../views/evidence";
+import { ExportLinks } from "../views/export-links";
 import { Layout } from "../views/layout";
+import { EXPORT_MAX_RECORDS, SEARCH_EXPORT_PATH } from "./exports";
 import type { SearchFacet, Sort } from "./model";
 import { type SearchHit, snippetRepeatsSummary } from "./present";
 import type { SearchQuery, SearchResponse } from "./schemas";
@@ -484,6 +486,16 @@ export function SearchPage({ model }: { model: SearchPageModel }) {
                 </a>
               ) : null}
             </nav>
+          ) : null}
+          {response.total > 0 ? (
+            <ExportLinks
+              heading="Download these results"
+              note={`${response.total > EXPORT_MAX_RECORDS ? `The first ${EXPORT_MAX_RECORDS} of these ${response.total} records` : `All ${plural(response.total, "record")}`}, every page, in this order; each download carries the evidence grade and provenance.`}
+              hrefFor={(format) => {
+                const state = searchHref(SEARCH_EXPORT_PATH, { ...query, cursor: undefined, limit: undefined });
+                return `${state}${state.includes("?") ? "&" : "?"}format=${format}`;
+              }}
+            />
           ) : null}
         </section>
         <Sidebar query={query} response={response} />

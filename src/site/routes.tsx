@@ -4,6 +4,7 @@ import type { AppEnv } from "../env";
 import { listCaseStudies } from "../records/read";
 import { faviconSvg } from "../views/favicon";
 import { overviewCounts } from "./queries";
+import { sitemapPaths, sitemapXml } from "./sitemap";
 import { HomePage, MethodsPage } from "./views";
 
 export const siteRoutes = new Hono<AppEnv>();
@@ -18,6 +19,11 @@ siteRoutes.get("/", async (c) => {
 });
 
 siteRoutes.get("/about/methods", (c) => c.html(<MethodsPage />));
+
+siteRoutes.get("/sitemap.xml", async (c) => {
+  const xml = sitemapXml(new URL(c.req.url).origin, await sitemapPaths(c.env.DB));
+  return c.body(xml, 200, { "content-type": "application/xml; charset=utf-8" });
+});
 
 // Pages link the hashed static copy; these answer browsers (and API viewers) that ask for an icon on their own.
 for (const path of ["/favicon.svg", "/favicon.ico"]) {

@@ -10,7 +10,7 @@ export interface LayoutProps {
   description?: string;
   /** Same-origin module scripts by path (CSP forbids inline scripts). */
   scripts?: string[];
-  /** Extra elements for the head (an oEmbed discovery link). */
+  /** More head elements: a page's metadata (src/views/page-meta.tsx), an oEmbed discovery link. */
   head?: Child;
   children?: Child;
 }
@@ -46,6 +46,9 @@ export function Layout({ title, description, scripts = [], head, children }: Lay
                 </li>
                 <li>
                   <a href="/search">Search</a>
+                </li>
+                <li>
+                  <a href="/evidence/map">Evidence map</a>
                 </li>
                 <li>
                   <a href="/calculators">Calculators</a>

@@ -156,4 +156,15 @@ h2.h3{font-size:1.15rem;margin:0}.h4{font-size:1rem}
 /* submissions: the /submit form's text areas (the calculator form's fields, rows and error styles do the rest) */
 .submit-form textarea{font:inherit;width:100%;padding:.45rem .6rem;border:1px solid #8a949e;border-radius:4px}
 .submit-form textarea[aria-invalid="true"]{border:2px solid var(--bad-line);background:#fffafa}
+/* exports and the evidence gap map */
+.inline-list{list-style:none;padding:0;margin:.25rem 0;display:flex;flex-wrap:wrap;gap:.3rem 1.2rem}
+.map-scroll{overflow-x:auto;border:1px solid var(--line);border-radius:6px;margin:.5rem 0 1.5rem}
+.map-scroll:focus{outline:3px solid var(--accent);outline-offset:2px}
+table.gap-map{border-collapse:collapse;font-size:.85rem;min-width:100%}
+table.gap-map th,table.gap-map td{border:1px solid var(--line);padding:.3rem .4rem;vertical-align:top;text-align:center}
+table.gap-map thead th{position:sticky;top:0;background:var(--soft);font-weight:600;min-width:6.5rem}
+table.gap-map tbody th{text-align:left;background:var(--soft);position:sticky;left:0;min-width:9rem}
+table.gap-map td.gap{color:var(--muted);background:repeating-linear-gradient(45deg,#fff,#fff 4px,#f3f3f3 4px,#f3f3f3 8px)}
+table.gap-map td a{display:block;text-decoration:none}table.gap-map td .n{font-weight:700;font-size:1rem}
+@media print{.map-scroll{overflow:visible;border:0}table.gap-map{font-size:7pt}table.gap-map thead th,table.gap-map tbody th{position:static}tr{break-inside:avoid}}
 `;

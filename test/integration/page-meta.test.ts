@@ -1,0 +1,69 @@
+/** Record pages describe themselves to machines (citation_*, JSON-LD, Open Graph, alternates); /sitemap.xml lists every public page. */
+import { env } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { jsonLdText } from "../../src/views/page-meta";
+import { get } from "./helpers";
+
+const SLUG = "geisinger-fresh-food-farmacy-rct";
+
+function metaContent(html: string, name: string): string[] {
+  return [...html.matchAll(new RegExp(`<meta (?:name|property)="${name}" content="([^"]*)"`, "g"))].map(
+    (m) => m[1] as string,
+  );
+}
+
+describe("record page metadata", () => {
+  it("has citation_* tags of the primary source, Open Graph, alternates to JSON and CSV, and JSON-LD that parses", async () => {
+    const res = await get(`/case-studies/${SLUG}`);
+    const html = await res.text();
+    expect(metaContent(html, "citation_title").length).toBe(1);
+    expect(metaContent(html, "citation_author").length).toBeGreaterThan(0);
+    expect(metaContent(html, "citation_publication_date")[0]).toMatch(/^\d{4}$/);
+    expect(metaContent(html, "og:url")).toEqual([`https://example.test/case-studies/${SLUG}`]);
+    expect(metaContent(html, "og:title").length).toBe(1);
+    expect(html).toContain(
+      `<link rel="alternate" type="application/json" href="https://example.test/api/v1/exports/case-studies/${SLUG}?format=json"`,
+    );
+    expect(html).toContain(
+      `<link rel="alternate" type="text/csv" href="https://example.test/api/v1/exports/case-studies/${SLUG}?format=csv"`,
+    );
+    const ld = /<script type="application\/ld\+json">([^<]*)<\/script>/.exec(html);
+    const data = JSON.parse(ld?.[1] ?? "null") as { "@type": string; url: string; citation: unknown[] };
+    expect(data["@type"]).toBe("Article");
+    expect(data.url).toBe(`https://example.test/case-studies/${SLUG}`);
+    expect(data.citation.length).toBeGreaterThan(0);
+    expect(res.headers.get("content-security-policy")).toContain("script-src 'self'");
+    expect(html).toContain(`/api/v1/exports/case-studies/${SLUG}?format=ris`);
+  });
+
+  it("writes JSON-LD so that no title can close the script element", () => {
+    const text = jsonLdText({ title: "</script><script>alert(1)</script> & <!-- \u2028" });
+    expect(text).not.toMatch(/[<>&\u2028]/);
+    expect(JSON.parse(text)).toEqual({ title: "</script><script>alert(1)</script> & <!-- \u2028" });
+  });
+
+  it("the search page links to the export of the same search", async () => {
+    const html = await (await get("/search?condition=diabetes")).text();
+    expect(html).toContain("Download these results");
+    expect(html).toContain('href="/api/v1/exports/search?condition=diabetes&amp;format=csv"');
+  });
+});
+
+describe("/sitemap.xml", () => {
+  it("lists every published and retracted record and the fixed pages, each answering 200", async () => {
+    const res = await get("/sitemap.xml");
+    expect(res.headers.get("content-type")).toContain("application/xml");
+    const xml = await res.text();
+    const locs = [...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) =>
+      (m[1] as string).replace("https://example.test", ""),
+    );
+    const { results } = await env.DB.prepare(
+      "SELECT slug FROM case_studies WHERE status IN ('published', 'retracted')",
+    ).all<{ slug: string }>();
+    expect(results.length).toBeGreaterThan(20);
+    for (const { slug } of results) expect(locs).toContain(`/case-studies/${slug}`);
+    for (const path of ["/", "/search", "/case-studies", "/calculators", "/taxonomy", "/evidence/map"])
+      expect(locs).toContain(path);
+    for (const path of locs) expect((await get(path)).status, path).toBe(200);
+  });
+});

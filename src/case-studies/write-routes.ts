@@ -28,6 +28,7 @@ const recordBody: EngineBody<CaseStudy> = {
 const TAG = "Writing";
 
 const ifMatchResponses = {
+  500: { description: "The database refused the write; it failed as a whole and nothing of it was written" },
   412: { description: "If-Match names an older revision; the body's current_revision is the one to edit" },
   428: { description: "If-Match is missing" },
 } as const;
@@ -65,6 +66,7 @@ export const writeApiRoutes = [
     body: recordBody,
     responses: {
       201: { description: "Created; Location is its address and ETag its revision", schema: caseStudyResponseSchema },
+      500: ifMatchResponses[500],
       409: { description: "A record with this slug exists, or existed and was withdrawn (restore it instead)" },
     },
     handler: async (c, input) => {

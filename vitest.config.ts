@@ -56,6 +56,11 @@ export default defineConfig({
                 bindings: {
                   TEST_MIGRATIONS: await readD1Migrations("schema"),
                   TEST_SEED: contentSeed(),
+                  // Test-only tokens (never a real secret): test/integration/authoring-helpers.ts uses them.
+                  API_TOKENS: JSON.stringify([
+                    { label: "test editor", token: "test-write-token-0123456789", scope: "write" },
+                    { label: "test reviewer", token: "test-review-token-0123456789", scope: "review" },
+                  ]),
                 },
               },
             };

@@ -1,4 +1,4 @@
-/** Case-study routes: the read API and the record and browse pages. */
+/** Case-study routes: the read and write API, the record, browse and history pages. */
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../env";
 import { ProblemError } from "../http/problem";
@@ -7,6 +7,8 @@ import { type QuerySpec, validatedQuery } from "../http/validate";
 import { findCaseStudy, listCaseStudies } from "../records/read";
 import { briefInProgress } from "../views/add-to-brief";
 import { caseStudyExportRoutes } from "./exports";
+import { findRevision, latestRevision, listRevisions } from "../records/revisions";
+import { HistoryPage, WithdrawnPage } from "./history";
 import { toCaseStudyJson, toSummaryJson } from "./present";
 import {
   caseStudyListSchema,
@@ -16,6 +18,8 @@ import {
   slugParamsSchema,
 } from "./schemas";
 import { CaseStudyListPage, CaseStudyPage } from "./views";
+import { writeApiRoutes } from "./write-routes";
+import { etagOf, withdrawnProblem } from "./writing";
 
 /** How the list reads its query: the API and the browse page alike (filters repeat or take commas). */
 const listQuery: QuerySpec<typeof listQuerySchema> = { schema: listQuerySchema };
@@ -63,19 +67,28 @@ export const caseStudyApiRoutes = [
     tag: "Case studies",
     summary: "Get one case study",
     description:
-      "The record exactly as the data contract shapes it, plus the derived evidence grade and rendered body.",
+      "The record exactly as the data contract shapes it, plus the derived evidence grade and rendered body. ETag is its revision, which PUT and DELETE name in If-Match.",
     params: slugParamsSchema,
     responses: {
-      200: { description: "The case study", schema: caseStudyResponseSchema },
+      200: { description: "The case study; ETag is its revision", schema: caseStudyResponseSchema },
       404: { description: "No record has this slug (or the slug is malformed)" },
+      410: { description: "The record was withdrawn; `history` is where its revisions are" },
     },
     handler: async (c, { params }) => {
-      const row = await findCaseStudy(c.env.DB, params.slug);
-      if (!row) throw new ProblemError(404, `No case study has the slug '${params.slug}'`);
+      const [row, revision] = await Promise.all([
+        findCaseStudy(c.env.DB, params.slug),
+        latestRevision(c.env.DB, params.slug),
+      ]);
+      if (!row) {
+        if (revision?.action === "delete") throw withdrawnProblem(params.slug, revision);
+        throw new ProblemError(404, `No case study has the slug '${params.slug}'`);
+      }
+      if (revision) c.header("etag", etagOf(revision.revision));
       return c.json(toCaseStudyJson(row));
     },
   }),
   ...caseStudyExportRoutes,
+  ...writeApiRoutes,
 ];
 
 export const caseStudyRoutes = mountRoutes(new Hono<AppEnv>(), caseStudyApiRoutes);
@@ -88,14 +101,62 @@ caseStudyRoutes.get("/case-studies", async (c) => {
 });
 
 caseStudyRoutes.get("/case-studies/:slug", async (c) => {
-  const row = await findCaseStudy(c.env.DB, c.req.param("slug"));
-  if (!row) throw new ProblemError(404, "There is no case study at this address.");
+  const slug = c.req.param("slug");
+  const row = await findCaseStudy(c.env.DB, slug);
+  if (!row) {
+    const revision = await findWithdrawal(c.env.DB, slug);
+    if (revision) return c.html(<WithdrawnPage slug={slug} title={revision.title} revision={revision.revision} />, 410);
+    throw new ProblemError(404, "There is no case study at this address.");
+  }
   const url = new URL(c.req.url);
   return c.html(
     <CaseStudyPage
       row={row}
       embed={{ origin: url.origin, params: url.searchParams }}
       brief={briefInProgress(c.req.query("brief"))}
+    />,
+  );
+});
+
+/** The title and number of a slug's withdrawal, when its latest revision is one. */
+async function findWithdrawal(db: D1Database, slug: string) {
+  const latest = await latestRevision(db, slug);
+  if (latest?.action !== "delete") return null;
+  const revision = await findRevision(db, slug, latest.revision);
+  return revision ? { title: revision.record.title, revision: latest.revision } : null;
+}
+
+/** A revision number from the history form; anything else means "the default". */
+function revisionNumber(text: string | undefined): number | undefined {
+  return text && /^\d{1,7}$/.test(text) ? Number(text) : undefined;
+}
+
+caseStudyRoutes.get("/case-studies/:slug/history", async (c) => {
+  const slug = c.req.param("slug");
+  const revisions = await listRevisions(c.env.DB, slug);
+  const last = revisions.at(-1);
+  if (!last) throw new ProblemError(404, "No case study has ever been at this address.");
+  // By default the latest change: the revision before the last against the last.
+  const to = revisionNumber(c.req.query("to")) ?? last.revision;
+  const from = revisionNumber(c.req.query("from")) ?? Math.max(1, to - 1);
+  const [fromRevision, toRevision, latest] = await Promise.all([
+    findRevision(c.env.DB, slug, from),
+    findRevision(c.env.DB, slug, to),
+    findRevision(c.env.DB, slug, last.revision),
+  ]);
+  if (!fromRevision || !toRevision) {
+    throw new ProblemError(400, `This case study has revisions 1 to ${last.revision}; choose two of those.`, [
+      ...(fromRevision ? [] : [{ path: "from", message: `must be a revision from 1 to ${last.revision}` }]),
+      ...(toRevision ? [] : [{ path: "to", message: `must be a revision from 1 to ${last.revision}` }]),
+    ]);
+  }
+  return c.html(
+    <HistoryPage
+      slug={slug}
+      title={latest?.record.title ?? slug}
+      revisions={revisions}
+      compared={{ from: fromRevision, to: toRevision }}
+      live={last.action !== "delete"}
     />,
   );
 });

@@ -184,7 +184,8 @@ export function CaseStudyPage({
         ) : null}
         <ReviewNote reviewed={r.reviewed} />
         <p class="small muted no-print">
-          Data: <a href={`/api/v1/case-studies/${r.slug}`}>JSON</a>
+          Data: <a href={`/api/v1/case-studies/${r.slug}`}>JSON</a> ·{" "}
+          <a href={`/case-studies/${r.slug}/history`}>History of this record</a>
         </p>
       </article>
       <EmbedPanel

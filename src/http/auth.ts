@@ -122,8 +122,8 @@ export async function requireScope(c: Context<AppEnv>, scope: TokenScope): Promi
 }
 
 /** The responses every route that calls `requireScope` can answer with, for its declaration. */
-export const authResponses = {
+export const authResponses: Record<number, { description: string }> = {
   401: { description: "No token, or a token this server does not know (see WWW-Authenticate)" },
   403: { description: "The token lacks the scope this route needs" },
   503: { description: "API_TOKENS is unset or malformed on the server" },
-} as const;
+};

@@ -8,6 +8,7 @@
 import type { Context, Hono } from "hono";
 import type * as z from "zod";
 import type { AppEnv } from "../env";
+import { authResponses, requireScope, type TokenHolder, type TokenScope } from "./auth";
 import { type Checked, checkQuery, checkWith, orProblem, type QuerySpec, readJsonBody } from "./validate";
 
 export type Method = "get" | "post" | "put" | "delete";
@@ -43,6 +44,8 @@ export interface RouteInput<P, Q, B> {
   params: ParamsOf<P>;
   query: QueryOf<Q>;
   body: BodyOf<B>;
+  /** Who sent the request, for a route declared with `auth` (checked before anything else is read). */
+  holder?: TokenHolder;
 }
 
 /** What a route is declared with. */
@@ -58,6 +61,8 @@ export interface RouteSpec<P, Q, B> {
   query?: Q;
   /** The JSON body (64 KiB at most; an empty body reads as `{}`). */
   body?: B;
+  /** The token scope the route needs (src/http/auth.ts): checked first, so nobody without one learns more. */
+  auth?: TokenScope;
   /** Every status the handler answers with. Those the hook can answer (400, 404, 413, 415) are added when missing. */
   responses: Record<number, ResponseSpec>;
   handler: (c: Context<AppEnv>, input: RouteInput<P, Q, B>) => Response | Promise<Response>;
@@ -76,6 +81,7 @@ export interface ApiRoute {
   readonly query?: z.ZodObject;
   /** The documented request body schema. */
   readonly body?: z.core.$ZodType;
+  readonly auth?: TokenScope;
   /** Every status the route can answer with, the hook's included. */
   readonly responses: Readonly<Record<number, ResponseSpec>>;
   /** Adds the route to a Hono app. */
@@ -100,6 +106,7 @@ export function defineRoute<
 
   /** The one validation hook: every request part is read and checked before the handler sees it. */
   async function input(c: Context<AppEnv>): Promise<RouteInput<P, Q, B>> {
+    const holder = spec.auth ? await requireScope(c, spec.auth) : undefined;
     const params = paramsSchema ? orProblem("params", checkWith(paramsSchema, c.req.param())) : {};
     const query = querySpec ? orProblem("query", checkQuery(c, querySpec)) : {};
     let body: unknown;
@@ -107,7 +114,7 @@ export function defineRoute<
       const raw = await readJsonBody(c);
       body = orProblem("body", "checkBody" in bodySpec ? bodySpec.checkBody(raw) : checkWith(bodySpec, raw));
     }
-    return { params, query, body } as RouteInput<P, Q, B>;
+    return { params, query, body, ...(holder ? { holder } : {}) } as RouteInput<P, Q, B>;
   }
 
   return {
@@ -120,7 +127,12 @@ export function defineRoute<
     ...(paramsSchema ? { params: paramsSchema } : {}),
     ...(querySpec ? { query: querySpec.schema } : {}),
     ...(bodySpec ? { body: "checkBody" in bodySpec ? bodySpec.describedBy : bodySpec } : {}),
-    responses: { ...hookResponses(names, Boolean(querySpec), Boolean(bodySpec)), ...spec.responses },
+    ...(spec.auth ? { auth: spec.auth } : {}),
+    responses: {
+      ...hookResponses(names, Boolean(querySpec), Boolean(bodySpec)),
+      ...(spec.auth ? authResponses : {}),
+      ...spec.responses,
+    },
     mount(app) {
       app.on(spec.method.toUpperCase(), honoPath, async (c) => spec.handler(c, await input(c)));
     },
@@ -138,6 +150,12 @@ function hookResponses(params: readonly string[], query: boolean, body: boolean)
     out[415] = { description: "Body not sent as application/json" };
   }
   return out;
+}
+
+/** The label of the token holder of a route declared with `auth` (the hook has checked it). */
+export function holderLabel(input: { holder?: TokenHolder }): string {
+  if (!input.holder) throw new Error("holderLabel: the route is not declared with auth");
+  return input.holder.label;
 }
 
 /** Adds every route to the app, in order. */

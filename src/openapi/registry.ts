@@ -65,6 +65,7 @@ export function buildOpenApiDocument(routes: readonly ApiRoute[], serverUrl?: st
       tags: [route.tag],
       operationId: `${route.method}${route.path.replace(/[^a-zA-Z0-9]+(.)?/g, (_, ch: string | undefined) => (ch ? ch.toUpperCase() : ""))}`,
       parameters: parameters(route),
+      ...(route.auth ? { security: [{ bearerToken: [] }] } : {}),
       ...(route.body
         ? {
             requestBody: {
@@ -86,5 +87,15 @@ export function buildOpenApiDocument(routes: readonly ApiRoute[], serverUrl?: st
     },
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
     paths,
+    components: {
+      securitySchemes: {
+        bearerToken: {
+          type: "http",
+          scheme: "bearer",
+          description:
+            'A token from the API_TOKENS secret, sent as "Authorization: Bearer <token>"; writing needs scope "write", reviewing scope "review".',
+        },
+      },
+    },
   };
 }

@@ -70,6 +70,14 @@ export async function findRevision(db: D1Database, slug: string, revision: numbe
   return row ? toRevision(row) : null;
 }
 
+/** The latest revision of a slug without its record (what an ETag or an If-Match check needs); null without history. */
+export async function latestRevision(db: D1Database, slug: string): Promise<RevisionMeta | null> {
+  return db
+    .prepare(`SELECT ${META_COLUMNS} FROM revisions WHERE slug = ?1 ORDER BY revision DESC LIMIT 1`)
+    .bind(slug)
+    .first<RevisionMeta>();
+}
+
 /** The latest revision of a slug (live or a tombstone), with its record; null when the slug has no history. */
 export async function currentRevision(db: D1Database, slug: string): Promise<Revision | null> {
   const row = await db

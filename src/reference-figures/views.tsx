@@ -34,6 +34,11 @@ function dollarsYear(figure: Figure): string | null {
     : `In ${figure.price_year} dollars, not adjusted for inflation.`;
 }
 
+/** A group's fragment id, e.g. per-member-month. */
+function anchor(key: string): string {
+  return `per-${(key || "other").replace(/_/g, "-")}`;
+}
+
 function measureLabel(measure: string): string {
   return figureMeasures.labels[measure as keyof typeof figureMeasures.labels] ?? measure;
 }
@@ -85,13 +90,13 @@ export function ReferenceFigureListPage({ rows }: { rows: readonly FigureRow[] }
         {order.map((key, i) => (
           <>
             {i > 0 ? " · " : ""}
-            <a href={`#per-${key || "other"}`}>{key ? figurePer.label(key) : "Other figures"}</a>
+            <a href={`#${anchor(key)}`}>{key ? figurePer.label(key) : "Other figures"}</a>
           </>
         ))}
       </nav>
       {order.map((key) => (
-        <section aria-labelledby={`per-${key || "other"}`}>
-          <h2 id={`per-${key || "other"}`}>{key ? figurePer.label(key) : "Other figures"}</h2>
+        <section aria-labelledby={anchor(key)}>
+          <h2 id={anchor(key)}>{key ? figurePer.label(key) : "Other figures"}</h2>
           <ul class="cards">
             {(groups.get(key) ?? []).map((row) => (
               <li class="card" id={`figure-${row.figure.slug}`}>

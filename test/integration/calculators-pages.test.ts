@@ -50,7 +50,7 @@ describe("/calculators/{id} at the defaults", () => {
     const roi = (await page("/calculators/program-roi")).html;
     expect(roi).toContain("Net cash flow by year and cumulative net");
     expect(roi).toContain("NPV when one input is 20% lower or higher");
-    expect(roi).toContain("returns $0.54 for every $1 spent over 3 years");
+    expect(roi).toContain("returns $0.57 for every $1 spent over 3 years");
     const clinic = (await page("/calculators/membership-clinic")).html;
     expect(clinic).toContain("Monthly net and cash balance");
     const patient = (await page("/calculators/patient-cost-compare")).html;
@@ -144,18 +144,20 @@ describe("the server and the browser bundle draw the same markup", () => {
       live,
     );
     // The form, with the case-study titles the page hands the bundle in data-titles.
-    const titlesAttr = /data-titles="([^"]*)"/.exec(html)?.[1] ?? "{}";
-    const titles = JSON.parse(
-      titlesAttr
-        .replace(/&quot;/g, '"')
-        .replace(/&#39;/g, "'")
-        .replace(/&amp;/g, "&"),
-    );
+    const attr = (name: string) =>
+      JSON.parse(
+        (new RegExp(`data-${name}="([^"]*)"`).exec(html)?.[1] ?? "{}")
+          .replace(/&quot;/g, '"')
+          .replace(/&#39;/g, "'")
+          .replace(/&amp;/g, "&"),
+      );
+    const titles = attr("titles");
+    const figures = attr("figures");
     const form = formHtml(
       id,
       model,
       raw,
-      { defaults: calculators[id].defaultsWithReferences(), titles, render: siteContext },
+      { defaults: calculators[id].defaultsWithReferences(), titles, figures, render: siteContext },
       errors,
     );
     expect(html).toContain(form);
@@ -192,7 +194,7 @@ describe("URL state", () => {
 
   it("a submitted form (every field, defaults too) redirects to the short canonical query", async () => {
     const full =
-      "participants=2500&cost_per_participant=500&fixed_cost_per_year=0&upfront_cost=0&savings_lines=3" +
+      "participants=2500&cost_per_participant=475&fixed_cost_per_year=0&upfront_cost=0&savings_lines=3" +
       "&savings_lines%5B0%5D.reduction_pct=30&years=3&uncertainty=off&uncertainty.iterations=10000&utm_source=x";
     const { res } = await page(`/calculators/program-roi?${full}`);
     expect(res.status).toBe(303);

@@ -65,9 +65,11 @@ describe("GET /api/v1/calculators/{id}", () => {
     expect(Object.keys(body.defaults).length).toBeGreaterThan(3);
     expect(body.example_request).toEqual({});
     for (const [path, entry] of Object.entries(body.defaults)) {
-      expect(["case_study", "reference_param", "assumption"], path).toContain(entry.reference.kind);
+      expect(["case_study", "reference_param", "reference_figure", "assumption"], path).toContain(entry.reference.kind);
       if (entry.reference.kind === "case_study") {
         expect(entry.reference_url).toBe(`https://example.test/case-studies/${entry.reference.slug}`);
+      } else if (entry.reference.kind === "reference_figure") {
+        expect(entry.reference_url).toBe(`https://example.test/api/v1/reference-figures/${entry.reference.slug}`);
       } else {
         expect(entry.reference_url).toBeUndefined();
       }

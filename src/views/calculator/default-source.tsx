@@ -131,7 +131,7 @@ function ScenarioOrigin({ reference, ctx }: { reference: ScenarioReference; ctx:
   if ("reference_figure" in reference) return <FigureOrigin slug={reference.reference_figure} ctx={ctx} />;
   return (
     <>
-      <span class="tag prov-convention">Assumption</span> {reference.assumption}
+      <span class="tag prov-convention">Assumption</span> {reference.assumption.replace(/\.$/, "")}
     </>
   );
 }

@@ -63,7 +63,8 @@ describe("evidence-linked defaults", () => {
         expect(reference.source, where).toBeTruthy();
       } else {
         expect(reference.note.length, where).toBeGreaterThan(5);
-        if (reference.placeholder) expect(reference.note, where).toContain("replace with your own figure");
+        if (reference.kind === "assumption" && reference.placeholder)
+          expect(reference.note, where).toContain("replace with your own figure");
       }
     }
   });

@@ -13,14 +13,15 @@ import {
   isCalculatorId,
   runCalculator,
 } from "../calculators";
-import { hasPanelParams, PANEL_PARAM_PREFIX, panelOptions } from "../domain/embed-snippet";
 import { loadScenario, type Scenario, scenariosFor } from "../calculators/scenario-registry";
+import { hasPanelParams, PANEL_PARAM_PREFIX, panelOptions } from "../domain/embed-snippet";
 import type { FigureSummary } from "../domain/reference-figure";
 import type { AppEnv } from "../env";
 import { assetPaths } from "../generated/assets";
 import { ProblemError, validationProblem } from "../http/problem";
 import { defineRoute, type EngineBody, mountRoutes } from "../http/route";
 import { findCaseStudyTitles } from "../records/read";
+import { findFigureSummaries } from "../records/reference-figures-read";
 import {
   canonicalQuery,
   type FormError,
@@ -32,7 +33,6 @@ import {
 } from "../views/calculator/form-state";
 import { present } from "../views/calculator/presenters";
 import type { EmbedPanelProps } from "../views/embed-panel";
-import { findFigureSummaries } from "../records/reference-figures-read";
 import { siteContext } from "../views/render";
 import { calculatorDetailSchema, calculatorListSchema, calculatorResultSchema } from "./api-schemas";
 import { CalculatorListPage, CalculatorPage } from "./views";

@@ -1,5 +1,6 @@
 /** Calculator pages: the list, and one calculator with its form (left) and results (right; below on phones). */
 import type { CalculatorId } from "../calculators";
+import type { Scenario } from "../calculators/scenario";
 import { assetPaths } from "../generated/assets";
 import type { FormError, FormModel, RawInput } from "../views/calculator/form-state";
 import { CalculatorForm, type FormContext } from "../views/calculator/form-view";
@@ -8,7 +9,6 @@ import { InvalidResults, Results } from "../views/calculator/results-view";
 import { EmbedPanel, type EmbedPanelProps, OEmbedDiscovery } from "../views/embed-panel";
 import { Layout } from "../views/layout";
 import type { RenderContext } from "../views/render";
-import type { Scenario } from "../calculators/scenario";
 import { SanitisedHtml } from "../views/sanitised-html";
 
 export interface CalculatorSummary {

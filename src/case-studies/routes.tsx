@@ -5,9 +5,9 @@ import { ProblemError } from "../http/problem";
 import { defineRoute, mountRoutes } from "../http/route";
 import { type QuerySpec, validatedQuery } from "../http/validate";
 import { findCaseStudy, listCaseStudies } from "../records/read";
+import { findRevision, latestRevision, listRevisions } from "../records/revisions";
 import { briefInProgress } from "../views/add-to-brief";
 import { caseStudyExportRoutes } from "./exports";
-import { findRevision, latestRevision, listRevisions } from "../records/revisions";
 import { HistoryPage, WithdrawnPage } from "./history";
 import { toCaseStudyJson, toSummaryJson } from "./present";
 import {

@@ -27,10 +27,7 @@ describe("relevance: realistic questions put the right records in the top three"
     ["readmission", ["medicare-advantage-acupuncture-nutrition-pilot"]],
     ["readmissions", ["medicare-advantage-acupuncture-nutrition-pilot"]],
     ["maternity bundle", ["hospital-maternity-bundle-integrative"]],
-    [
-      "diabetes prevention medicare",
-      ["medicare-dpp-expanded-model-evaluation", "medicare-dpp-uptake-after-coverage"],
-    ],
+    ["diabetes prevention medicare", ["medicare-dpp-expanded-model-evaluation", "medicare-dpp-uptake-after-coverage"]],
     ["DPP", ["medicare-dpp-expanded-model-evaluation", "ymca-dpp-commercial-insurer-benefit-42-states"]],
     [
       "social impact bond",

@@ -281,7 +281,9 @@ function revisionStatement(
     ? "'delete'"
     : note.restoredFrom !== undefined
       ? "'restore'"
-      : "CASE WHEN EXISTS (SELECT 1 FROM revisions r WHERE r.slug = c.slug) THEN 'update' ELSE 'create' END";
+      : // The space after END matters: wrangler's SQL file splitter (d1 execute --file) only sees a CASE end at "END"
+        // followed by whitespace or ";", and without it runs every later statement of seed.sql into one (SQLITE_TOOBIG).
+        "CASE WHEN EXISTS (SELECT 1 FROM revisions r WHERE r.slug = c.slug) THEN 'update' ELSE 'create' END ";
   const unchanged = `NOT EXISTS (SELECT 1 FROM revisions r WHERE r.slug = c.slug AND r.action <> 'delete'
     AND r.record_json = c.record_json AND r.revision = (SELECT max(x.revision) FROM revisions x WHERE x.slug = c.slug))`;
   return {

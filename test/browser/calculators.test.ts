@@ -50,7 +50,10 @@ describe("with JavaScript", () => {
     const serverResults = await page.locator("#calc-output").innerHTML();
     const serverRows = await page.locator("#f-savings_lines").evaluate((el) => el.outerHTML);
     // The same value typed again: the bundle recomputes and replaces the results with its own render.
-    await page.getByLabel(/^Participants/).fill("2500");
+    await page
+      .locator("#calc-form")
+      .getByLabel(/^Participants/)
+      .fill("2500");
     await expect.poll(() => page.locator("#calc-status").textContent()).toContain("Updated.");
     expect(await page.locator("#calc-output").innerHTML()).toBe(serverResults);
     // A row added and removed again: the bundle re-renders the rows' group with the form's components.
@@ -72,7 +75,10 @@ describe("with JavaScript", () => {
     const chartBefore = await page.locator("#chart-1 svg").innerHTML();
     const requests = recordRequests(page);
 
-    await page.getByLabel(/^Participants/).fill("2500");
+    await page
+      .locator("#calc-form")
+      .getByLabel(/^Participants/)
+      .fill("2500");
     const expected = npvFor({ participants: 2500 });
     await expect.poll(() => firstFigure(page)).toBe(expected);
     await expect.poll(() => new URL(page.url()).search).toBe("?participants=2500");
@@ -104,7 +110,7 @@ describe("with JavaScript", () => {
     const page = await desktop.newPage();
     const errors = watchErrors(page);
     await page.goto(`${baseUrl()}/calculators/program-roi`);
-    const input = page.getByLabel(/^Participants/);
+    const input = page.locator("#calc-form").getByLabel(/^Participants/);
     await input.fill("0");
     await expect.poll(() => input.getAttribute("aria-invalid")).toBe("true");
     expect(await input.getAttribute("aria-describedby")).toMatch(/^f-participants-err /);
@@ -135,7 +141,7 @@ describe("with JavaScript", () => {
     expect(await page.locator("#f-savings_lines-0-label").inputValue()).toBe("Opioid prescription fills");
 
     expect(await page.locator("#g-uncertainty-fields").isVisible()).toBe(false);
-    await page.getByLabel("Include uncertainty (Monte Carlo)").selectOption("on");
+    await page.locator("#calc-form").getByLabel("Include uncertainty (Monte Carlo)").selectOption("on");
     expect(await page.locator("#g-uncertainty-fields").isVisible()).toBe(true);
     await expect.poll(() => page.locator("#calc-output h3", { hasText: "Uncertainty" }).count()).toBe(1);
     expect(new URL(page.url()).search).toContain("uncertainty=on");
@@ -187,7 +193,13 @@ describe("with JavaScript", () => {
       "Visits included per month",
       "HSA tax rate",
     ]) {
-      expect(await page.getByLabel(new RegExp(`^${label}`)).count(), label).toBe(1);
+      expect(
+        await page
+          .locator("#calc-form")
+          .getByLabel(new RegExp(`^${label}`))
+          .count(),
+        label,
+      ).toBe(1);
     }
     await page.close();
   });
@@ -197,7 +209,10 @@ describe("without JavaScript", () => {
   it("the GET form gives the same result, rendered by the server", async () => {
     const page = await noJs.newPage();
     await page.goto(`${baseUrl()}/calculators/program-roi`);
-    await page.getByLabel(/^Participants/).fill("2500");
+    await page
+      .locator("#calc-form")
+      .getByLabel(/^Participants/)
+      .fill("2500");
     await page.locator("#f-savings_lines-1-reduction_pct").fill("40");
     await Promise.all([
       page.waitForURL(/participants=2500/),
@@ -216,7 +231,7 @@ describe("without JavaScript", () => {
     expect(await page.locator("fieldset.calc-row").count()).toBe(4);
 
     // Switching uncertainty on takes effect on submit, and its fields then appear.
-    await page.getByLabel("Include uncertainty (Monte Carlo)").selectOption("on");
+    await page.locator("#calc-form").getByLabel("Include uncertainty (Monte Carlo)").selectOption("on");
     await Promise.all([
       page.waitForURL(/uncertainty=on/),
       page.getByRole("button", { name: "Calculate", exact: true }).last().click(),
@@ -228,7 +243,10 @@ describe("without JavaScript", () => {
   it("invalid input comes back as a readable page with the field marked", async () => {
     const page = await noJs.newPage();
     await page.goto(`${baseUrl()}/calculators/membership-clinic`);
-    await page.getByLabel(/^Share of new members/).fill("50");
+    await page
+      .locator("#calc-form")
+      .getByLabel(/^Share of new members/)
+      .fill("50");
     await Promise.all([
       page.waitForURL(/share_of_new_members_pct=50/),
       page.getByRole("button", { name: "Calculate", exact: true }).last().click(),

@@ -10,6 +10,7 @@ import { type QuerySpec, readQuery } from "../http/validate";
 import { briefInProgress } from "../views/add-to-brief";
 import { encodeCursor } from "./cursor";
 import { searchExportRoutes } from "./exports";
+import { FRAGMENT_PARAM, FRAGMENT_VALUE } from "./fragment";
 import { gapMaps } from "./gap-map";
 import { gapMapApiRoutes } from "./gap-map-routes";
 import { GapMapPage } from "./gap-map-view";
@@ -167,8 +168,9 @@ searchRoutes.get("/evidence/map", async (c) => c.html(<GapMapPage maps={await ga
 
 searchRoutes.get("/search", async (c) => {
   // The page forgives: a repeated key keeps its last value, and whatever fails is dropped and said.
-  // `brief` is the page's own state (a composed brief in progress), not part of the search.
-  const { brief, ...raw } = readQuery(c, searchQuery).data;
+  // `brief` is the page's own state (a composed brief in progress), not part of the search; `fragment` asks for the
+  // page's parts only (search as you type, src/client/search.ts).
+  const { brief, [FRAGMENT_PARAM]: fragment, ...raw } = readQuery(c, searchQuery).data;
   const { query, ignored } = parseLeniently(raw);
   const notices = ignored.map((e) => `${e.path}: ${e.message}`);
   const prepared = prepareSearch(query);
@@ -182,5 +184,6 @@ searchRoutes.get("/search", async (c) => {
   if (prepared.parsed.truncated) notices.push("The words were cut to the first terms the search uses.");
   const { response } = await execute(c, query, prepared);
   const inProgress = briefInProgress(typeof brief === "string" ? brief : brief?.at(-1));
-  return c.html(<SearchPage model={{ query, response, notices, brief: inProgress }} />);
+  const parts = fragment === FRAGMENT_VALUE;
+  return c.html(<SearchPage model={{ query, response, notices, brief: inProgress, fragment: parts }} />);
 });

@@ -1,15 +1,20 @@
 /**
  * The /search page. Every state is a URL: the query box, sort and filter sidebar are one GET form (the sidebar's
- * inputs join it through the `form` attribute), chips and "drop this filter" suggestions are plain links. No script.
+ * inputs join it through the `form` attribute), chips and "drop this filter" suggestions are plain links, so it all
+ * works without script. With script (src/client/search.ts) results follow the words as they are typed: the browser
+ * asks for the same URL with `fragment=results` and swaps in the parts of the page by id (./fragment.ts), which the
+ * server renders here, with these components, without the page around them.
  */
 import { raw } from "hono/html";
 import { financingModels, metrics, payerTypes } from "../domain/enums";
 import { FACETS, facetValueLabel } from "../domain/facets";
+import { assetPaths } from "../generated/assets";
 import { AddToBrief } from "../views/add-to-brief";
 import { CaseStudyCard } from "../views/evidence";
 import { ExportLinks } from "../views/export-links";
-import { Layout } from "../views/layout";
+import { documentTitle, Layout, type LayoutProps } from "../views/layout";
 import { EXPORT_MAX_RECORDS, SEARCH_EXPORT_PATH } from "./exports";
+import { RESULTS_COUNT_ID, SEARCH_FORM_ID, SEARCH_PARTS } from "./fragment";
 import type { SearchFacet, Sort } from "./model";
 import { type SearchHit, snippetRepeatsSummary } from "./present";
 import type { SearchQuery, SearchResponse } from "./schemas";
@@ -23,9 +28,21 @@ export interface SearchPageModel {
   notices: string[];
   /** A composed brief in progress (`?brief=a,b`): each card's "Add to brief" extends it. */
   brief?: string[];
+  /** Search as you type asked for the page's parts only (`fragment=results`), not the whole page. */
+  fragment?: boolean;
 }
 
-const FORM_ID = "search-form";
+/** The page's parts without the site's header and footer: the document title first, so the script can set it. */
+function FragmentShell({ title, children }: LayoutProps) {
+  return (
+    <>
+      <title>{documentTitle(title)}</title>
+      {children}
+    </>
+  );
+}
+
+const FORM_ID = SEARCH_FORM_ID;
 
 /** Sidebar order, and the facets folded away unless one of their values is chosen (titles: domain/facets.ts). */
 const SIDEBAR: { facet: SearchFacet; title: string; folded?: boolean }[] = (
@@ -320,7 +337,7 @@ function FacetFieldset({
 
 function Sidebar({ query, response }: { query: SearchQuery; response: SearchResponse }) {
   return (
-    <aside class="search-filters" id="filters" aria-labelledby="filters-heading">
+    <aside class="search-filters" id={SEARCH_PARTS.filters} aria-labelledby="filters-heading">
       <h2 id="filters-heading">Filters</h2>
       <p class="small muted">Counts show how many records each choice gives with your other filters.</p>
       {SIDEBAR.map((s) => (
@@ -369,10 +386,13 @@ export function SearchPage({ model }: { model: SearchPageModel }) {
     : ["strongest", "newest", "effect"];
   const title = query.q?.trim() ? `Search: ${query.q.trim().slice(0, 60)}` : "Search the evidence";
   const nextHref = response.next_cursor ? searchHref("/search", { ...query, cursor: response.next_cursor }) : null;
+  const Shell = model.fragment ? FragmentShell : Layout;
+  const script = assetPaths["search.js"];
   return (
-    <Layout
+    <Shell
       title={title}
       description="Search graded case studies of how integrative care was financed, by who paid and how."
+      scripts={script ? [script] : []}
     >
       <h1>Search the evidence</h1>
       <search>
@@ -390,7 +410,7 @@ export function SearchPage({ model }: { model: SearchPageModel }) {
           </div>
           <div>
             <label for="sort">Sort by</label>
-            <select id="sort" name="sort">
+            <select id={SEARCH_PARTS.sort} name="sort">
               {sorts.map((s) => (
                 <option value={s} selected={response.sort === s}>
                   {SORT_LABELS[s]}
@@ -419,8 +439,8 @@ export function SearchPage({ model }: { model: SearchPageModel }) {
         exclude, OR for alternatives.
       </p>
       <div class="search-layout">
-        <section class="search-results" aria-labelledby="results-heading">
-          <h2 id="results-heading" class="results-count" aria-live="polite">
+        <section id={SEARCH_PARTS.results} class="search-results" aria-labelledby={RESULTS_COUNT_ID}>
+          <h2 id={RESULTS_COUNT_ID} class="results-count" aria-live="polite">
             {plural(response.total, "record")}
             {response.query.normalized ? (
               <>
@@ -500,6 +520,6 @@ export function SearchPage({ model }: { model: SearchPageModel }) {
         </section>
         <Sidebar query={query} response={response} />
       </div>
-    </Layout>
+    </Shell>
   );
 }

@@ -15,13 +15,18 @@ export interface LayoutProps {
   children?: Child;
 }
 
+/** A page's document title: its own title, then the site's name. */
+export function documentTitle(title: string): string {
+  return `${title} · Integrative Care Financing Evidence`;
+}
+
 export function Layout({ title, description, scripts = [], head, children }: LayoutProps) {
   return (
     <html lang="en">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} · Integrative Care Financing Evidence`}</title>
+        <title>{documentTitle(title)}</title>
         {description ? <meta name="description" content={description} /> : null}
         <link rel="stylesheet" href={assetPaths["site.css"]} />
         <link rel="icon" href={assetPaths["favicon.svg"]} type="image/svg+xml" />

@@ -50,4 +50,25 @@ describe("the /search page", () => {
     expect(second.status).toBe(200);
     expect(await second.text()).toContain("First page");
   });
+
+  it("answers search as you type with the page's parts only, rendered as the page renders them", async () => {
+    const page = await (await get("/search?q=acupuncture&sort=strongest")).text();
+    expect(page).toMatch(/<script type="module" src="\/assets\/search\.[0-9a-f]+\.js"><\/script>/);
+    const res = await get("/search?q=acupuncture&sort=strongest&fragment=results");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("text/html");
+    const parts = await res.text();
+    expect(parts).not.toContain("<html");
+    expect(parts).not.toContain('class="site"');
+    expect(parts).not.toContain("<script");
+    expect(parts).toMatch(/^<title>Search: acupuncture · /);
+    // The same markup for each part the script swaps (sort choices, results, filters), as on the page.
+    for (const id of ["sort", "search-results", "filters"]) {
+      const part = new RegExp(`<(select|section|aside) id="${id}"[\\s\\S]*?</\\1>`);
+      expect(parts.match(part)?.[0], id).toBe(page.match(part)?.[0]);
+    }
+    expect(parts).toContain("<mark>");
+    // It is not a search filter: never reported as an ignored part of the request.
+    expect(parts).not.toContain("Some of the request was ignored");
+  });
 });

@@ -28,5 +28,9 @@ if (wanted("search") && existsSync(resolve(here, "bench-search.ts"))) {
   const { benchSearch } = await import("./bench-search");
   results.search = await benchSearch();
 }
+if (wanted("typeahead") && existsSync(resolve(here, "bench-typeahead.ts"))) {
+  const { benchTypeahead } = await import("./bench-typeahead");
+  results.typeahead = await benchTypeahead();
+}
 console.log("\n== bench: all figures (JSON) ==");
 console.log(JSON.stringify(results, null, 2));

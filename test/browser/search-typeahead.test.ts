@@ -44,7 +44,7 @@ async function typeWords(page: Page, words: string): Promise<void> {
   await page.keyboard.type(words, { delay: 40 });
 }
 
-const text = (page: Page, selector: string) => page.locator(selector).textContent();
+const text = async (page: Page, selector: string) => (await page.locator(selector).textContent()) ?? "";
 
 describe("search as you type", () => {
   it("updates results and the address as you type, without a reload, with focus left in the box", async () => {
@@ -93,7 +93,7 @@ describe("search as you type", () => {
     // A filter: its counts follow the words, a tick updates the results, and focus stays on the box ticked.
     const box = page.locator('#filters input[type="checkbox"]').first();
     const boxId = await box.getAttribute("id");
-    const name = await box.getAttribute("name");
+    const name = (await box.getAttribute("name")) ?? "";
     await box.check();
     await page.waitForFunction((name) => new URLSearchParams(location.search).has(name), name);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe(boxId);

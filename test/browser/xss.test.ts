@@ -254,6 +254,9 @@ describe("no script runs from hostile addresses and form input", () => {
     const live = await visit("/calculators/program-roi", async (page) => {
       await page.locator("form.calc-form input[type=text]").first().fill(htmlPayloads.img("typed"));
       await page.locator("form.calc-form input[type=text]").nth(1).fill(htmlPayloads.svgScript("typed2"));
+      // The results are recomputed after a short debounce: wait until they name the typed line.
+      // biome-ignore lint/performance/useDomNodeTextContent: what the reader sees
+      await page.waitForFunction((text) => document.body.innerText.includes(text), htmlPayloads.img("typed"));
     });
     expect(live.text).toContain(htmlPayloads.img("typed"));
     await close(live);

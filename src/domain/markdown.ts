@@ -6,7 +6,8 @@
 import { Marked, type Tokens } from "marked";
 import { escapeHtml } from "./html";
 
-const SAFE_URL = /^(https?:|mailto:|\/(?!\/)|#)/i;
+// A site-relative path starts with one slash: browsers read "//host" and "/\host" alike as another site.
+const SAFE_URL = /^(https?:|mailto:|\/(?![/\\])|#)/i;
 
 /** True when a URL may appear in an href/src on our pages. */
 export function isSafeUrl(url: string): boolean {
@@ -32,6 +33,10 @@ const marked = new Marked({
     },
     image(token: Tokens.Image) {
       if (!isSafeUrl(token.href)) return escapeHtml(token.text);
+      // The CSP loads images from this site only (img-src 'self'), so an image elsewhere becomes a link to it.
+      if (/^(https?:|mailto:)/i.test(token.href)) {
+        return `<a href="${escapeHtml(token.href)}" rel="noopener noreferrer">${escapeHtml(token.text || token.href)}</a>`;
+      }
       const title = token.title ? ` title="${escapeHtml(token.title)}"` : "";
       return `<img src="${escapeHtml(token.href)}" alt="${escapeHtml(token.text)}"${title} loading="lazy">`;
     },

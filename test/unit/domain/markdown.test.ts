@@ -37,6 +37,18 @@ describe("markdown rendering is sanitised", () => {
     expect(isSafeUrl("//evil.example")).toBe(false);
   });
 
+  it("drops a backslash path, which browsers read as another site (/\\evil.example = //evil.example)", () => {
+    expect(isSafeUrl("/\\evil.example/x")).toBe(false);
+    expect(renderMarkdown("[x](/\\evil.example/x)")).not.toContain("href");
+  });
+
+  it("links to an image on another site instead of loading it (the CSP allows images from this site only)", () => {
+    expect(renderMarkdown('![a chart](https://example.org/c.png "t")')).toBe(
+      '<p><a href="https://example.org/c.png" rel="noopener noreferrer">a chart</a></p>\n',
+    );
+    expect(renderMarkdown("![a chart](/assets/c.png)")).toContain('<img src="/assets/c.png"');
+  });
+
   it("reduces markdown to plain words for the index", () => {
     expect(markdownToText("# Title\n\nSome *words* & <b>tags</b>")).toBe("Title Some words & <b>tags</b>");
   });

@@ -8,9 +8,9 @@ import { env } from "cloudflare:test";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { callWorker } from "./helpers";
+import { expectDeclared } from "./hostile-checks";
 import {
   badAuthorization,
-  expectDeclared,
   hostileSeed,
   knownSegments,
   loadOperations,

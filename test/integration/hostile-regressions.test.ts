@@ -37,7 +37,10 @@ describe("found by the hostile-input suite", () => {
       ["POST", "/api/v1/submissions/not-a-reference/accept", '{"slug":"Not A Slug"}'],
       ["POST", "/api/v1/submissions/0123456789abcdef/reject", "{}"],
     ] as const) {
-      const res = await get(path, { method, ...(body ? { body, headers: { "content-type": "application/json" } } : {}) });
+      const res = await get(path, {
+        method,
+        ...(body ? { body, headers: { "content-type": "application/json" } } : {}),
+      });
       expect(res.status, `${method} ${path}`).toBe(401);
       expect(res.headers.get("www-authenticate")).toMatch(/^Bearer /);
     }

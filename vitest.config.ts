@@ -70,6 +70,10 @@ export default defineConfig({
           name: "workers",
           include: ["test/integration/**/*.test.ts", "test/integration/**/*.test.tsx"],
           setupFiles: ["./test/integration/setup.ts"],
+          // The hostile-input suite's fast-check seed: HOSTILE_SEED replays a run; CI uses a fixed one, a local run a new one.
+          provide: {
+            hostileSeed: Number(process.env.HOSTILE_SEED ?? (process.env.CI ? 20261202 : Date.now() % 2 ** 31)),
+          },
           // As above: many-request tests slow down under load; the limit only stops a hung test.
           testTimeout: 30_000,
         },

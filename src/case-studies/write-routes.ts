@@ -33,6 +33,11 @@ const ifMatchResponses = {
   428: { description: "If-Match is missing" },
 } as const;
 
+/** For the writes without a body, whose only other 400 is the X-Change-Message header (changeMessage). */
+const changeMessageResponse = {
+  400: { description: "X-Change-Message is not valid percent-encoding, or longer than 500 characters" },
+} as const;
+
 /** The record as GET answers it, with its revision as ETag. */
 async function recordResponse(c: Context<AppEnv>, slug: string, revision: RevisionMeta, status: 200 | 201) {
   const row = await findCaseStudy(c.env.DB, slug);
@@ -142,6 +147,7 @@ export const writeApiRoutes = [
       200: { description: "Withdrawn; the body names the tombstone's revision", schema: deletedSchema },
       404: { description: "No case study has this slug" },
       410: { description: "Already withdrawn" },
+      ...changeMessageResponse,
       ...ifMatchResponses,
     },
     handler: async (c, input) => {
@@ -211,6 +217,7 @@ export const writeApiRoutes = [
       200: { description: "Restored; ETag is the new revision", schema: caseStudyResponseSchema },
       404: { description: "No such revision" },
       409: { description: "Revision n is a withdrawal: there is no record in it to restore" },
+      ...changeMessageResponse,
       ...ifMatchResponses,
     },
     handler: async (c, input) => {

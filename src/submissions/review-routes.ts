@@ -9,9 +9,9 @@ import { runBatch } from "../db/statements";
 import { slugSchema } from "../domain/case-study";
 import { deriveFields } from "../domain/derive";
 import type { AppEnv } from "../env";
-import { authResponses, requireScope } from "../http/auth";
+import { authResponses } from "../http/auth";
 import { ProblemError } from "../http/problem";
-import { defineRoute } from "../http/route";
+import { defineRoute, holderLabel } from "../http/route";
 import { findCaseStudy } from "../records/read";
 import { currentRevision } from "../records/revisions";
 import { writeStatements } from "../records/write-path";
@@ -87,12 +87,12 @@ export const reviewApiRoutes = [
         limit: z.coerce.number().int().min(1).max(200).default(50),
       }),
     },
+    auth: "review",
     responses: {
       200: { description: "Submissions of that status", schema: z.object({ items: z.array(submissionSchema) }) },
       ...authResponses,
     },
     handler: async (c, { query }) => {
-      await requireScope(c, "review");
       const items = await listSubmissions(c.env.DB, query.status, query.limit);
       return c.json({ items: items.map(summary) });
     },
@@ -103,13 +103,13 @@ export const reviewApiRoutes = [
     tag: TAG,
     summary: "One submission, checked and previewed (review token)",
     params: idParams,
+    auth: "review",
     responses: {
       200: { description: "The submission", schema: submissionDetailSchema },
       404: { description: "No submission has this reference" },
       ...authResponses,
     },
     handler: async (c, { params }) => {
-      await requireScope(c, "review");
       const found = await findSubmission(c.env.DB, params.id);
       if (!found) throw new ProblemError(404, `No submission has the reference '${params.id}'`);
       const checked = checkProposedRecord(found.record);
@@ -133,6 +133,7 @@ export const reviewApiRoutes = [
     description:
       "Creates the record as a draft through the one write path, with revision 1 naming the submission and the reviewer, and marks the submission accepted, in one batch. `slug` gives the draft another address when the proposed one is taken.",
     params: idParams,
+    auth: "review",
     body: z.strictObject({ slug: slugSchema.optional(), message: z.string().min(1).max(500).optional() }),
     responses: {
       201: {
@@ -146,8 +147,9 @@ export const reviewApiRoutes = [
       },
       ...authResponses,
     },
-    handler: async (c, { params, body }) => {
-      const holder = await requireScope(c, "review");
+    handler: async (c, input) => {
+      const { params, body } = input;
+      const author = holderLabel(input);
       const found = await pending(c, params.id);
       const checked = checkProposedRecord(found.record);
       if (!checked.ok) {
@@ -163,11 +165,8 @@ export const reviewApiRoutes = [
       const message = `Accepted from submission ${found.id}${body.message ? `: ${body.message}` : ""}`;
       const record = { ...checked.value, slug, status: "draft" as const };
       await runBatch(c.env.DB, [
-        ...writeStatements(
-          [{ kind: "upsert", record, origin: "api", revision: { author: holder.label, message, base: 0 } }],
-          at,
-        ),
-        decideStatement(found.id, { status: "accepted", at, by: holder.label, reason: body.message ?? null, slug }),
+        ...writeStatements([{ kind: "upsert", record, origin: "api", revision: { author, message, base: 0 } }], at),
+        decideStatement(found.id, { status: "accepted", at, by: author, reason: body.message ?? null, slug }),
       ]);
       const after = await findSubmission(c.env.DB, found.id);
       const origin = new URL(c.req.url).origin;
@@ -186,6 +185,7 @@ export const reviewApiRoutes = [
     tag: TAG,
     summary: "Reject with a reason (review token)",
     params: idParams,
+    auth: "review",
     body: z.strictObject({ reason: z.string().trim().min(1, "is required: say why").max(1000) }),
     responses: {
       200: { description: "Rejected", schema: z.object({ submission: submissionSchema }) },
@@ -193,12 +193,13 @@ export const reviewApiRoutes = [
       409: { description: "Already decided" },
       ...authResponses,
     },
-    handler: async (c, { params, body }) => {
-      const holder = await requireScope(c, "review");
+    handler: async (c, input) => {
+      const { params, body } = input;
+      const author = holderLabel(input);
       const found = await pending(c, params.id);
       const at = new Date().toISOString();
       await runBatch(c.env.DB, [
-        decideStatement(found.id, { status: "rejected", at, by: holder.label, reason: body.reason, slug: null }),
+        decideStatement(found.id, { status: "rejected", at, by: author, reason: body.reason, slug: null }),
       ]);
       const after = await findSubmission(c.env.DB, found.id);
       return c.json({ submission: summary(after ?? found) });

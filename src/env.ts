@@ -12,6 +12,11 @@ export interface Env {
    * secret (`wrangler secret put API_TOKENS`); locally .dev.vars. Unset: nobody can write.
    */
   API_TOKENS?: string;
+  /**
+   * The deployed version (wrangler.toml `[version_metadata]`; a new id per deploy, locally per start): edge cache keys
+   * name it, so a page cached before a deploy (linking the old hashed assets) is never served after it.
+   */
+  CF_VERSION_METADATA?: WorkerVersionMetadata;
 }
 
 export type AppEnv = { Bindings: Env };

@@ -129,6 +129,7 @@ export function defineRoute<
     ...(bodySpec ? { body: "checkBody" in bodySpec ? bodySpec.describedBy : bodySpec } : {}),
     ...(spec.auth ? { auth: spec.auth } : {}),
     responses: {
+      ...(spec.method === "get" ? NOT_MODIFIED : {}),
       ...hookResponses(names, Boolean(querySpec), Boolean(bodySpec)),
       ...(spec.auth ? authResponses : {}),
       ...spec.responses,
@@ -138,6 +139,11 @@ export function defineRoute<
     },
   };
 }
+
+/** Every GET can answer 304 (src/http/caching.ts): If-None-Match named the ETag it would answer with. */
+const NOT_MODIFIED: Record<number, ResponseSpec> = {
+  304: { description: "Not modified: If-None-Match names the current ETag; no body" },
+};
 
 /** The statuses the validation hook itself can answer with, so the document declares them. */
 function hookResponses(params: readonly string[], query: boolean, body: boolean): Record<number, ResponseSpec> {

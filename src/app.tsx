@@ -7,6 +7,7 @@ import { calculatorApiRoutes, calculatorRoutes } from "./calculator-web/routes";
 import { caseStudyApiRoutes, caseStudyRoutes } from "./case-studies/routes";
 import { embedRoutes } from "./embeds/routes";
 import type { AppEnv } from "./env";
+import { d1CostHeaders } from "./http/d1-cost";
 import { ProblemError, problemResponse, wantsJson } from "./http/problem";
 import type { ApiRoute } from "./http/route";
 import { securityHeaders } from "./http/security";
@@ -36,6 +37,7 @@ export function apiRoutes(): readonly ApiRoute[] {
 export function createApp() {
   const app = new Hono<AppEnv>();
   app.use("*", securityHeaders);
+  app.use("*", d1CostHeaders);
 
   app.route("/", siteRoutes);
   app.route("/", caseStudyRoutes);

@@ -5,6 +5,7 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { benchSize } from "./bench-size";
+import { benchTargets, printTargets } from "./lib/bench-targets";
 
 process.env.WRANGLER_SEND_METRICS = "false";
 process.env.CLOUDFLARE_CF_FETCH_ENABLED = "false";
@@ -28,5 +29,16 @@ if (wanted("search") && existsSync(resolve(here, "bench-search.ts"))) {
   const { benchSearch } = await import("./bench-search");
   results.search = await benchSearch();
 }
+if (wanted("routes")) {
+  const { benchRouteTable } = await import("./bench-routes");
+  results.routes = await benchRouteTable();
+}
+if (wanted("load")) {
+  const { benchLoad } = await import("./bench-load");
+  results.load = await benchLoad();
+}
+const targets = benchTargets(results);
+if (targets.length) results.targets = targets;
 console.log("\n== bench: all figures (JSON) ==");
 console.log(JSON.stringify(results, null, 2));
+printTargets(targets);

@@ -5,6 +5,7 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { benchSize } from "./bench-size";
+import { benchTargets, printTargets } from "./lib/bench-targets";
 
 process.env.WRANGLER_SEND_METRICS = "false";
 process.env.CLOUDFLARE_CF_FETCH_ENABLED = "false";
@@ -32,5 +33,16 @@ if (wanted("typeahead") && existsSync(resolve(here, "bench-typeahead.ts"))) {
   const { benchTypeahead } = await import("./bench-typeahead");
   results.typeahead = await benchTypeahead();
 }
+if (wanted("routes")) {
+  const { benchRouteTable } = await import("./bench-routes");
+  results.routes = await benchRouteTable();
+}
+if (wanted("load")) {
+  const { benchLoad } = await import("./bench-load");
+  results.load = await benchLoad();
+}
+const targets = benchTargets(results);
+if (targets.length) results.targets = targets;
 console.log("\n== bench: all figures (JSON) ==");
 console.log(JSON.stringify(results, null, 2));
+printTargets(targets);

@@ -8,6 +8,7 @@ import { caseStudyApiRoutes, caseStudyRoutes } from "./case-studies/routes";
 import { embedRoutes } from "./embeds/routes";
 import type { AppEnv } from "./env";
 import { httpCaching } from "./http/caching";
+import { d1CostHeaders } from "./http/d1-cost";
 import { ProblemError, problemResponse, wantsJson } from "./http/problem";
 import type { ApiRoute } from "./http/route";
 import { securityHeaders } from "./http/security";
@@ -37,6 +38,8 @@ export function apiRoutes(): readonly ApiRoute[] {
 export function createApp() {
   const app = new Hono<AppEnv>();
   app.use("*", securityHeaders);
+  // Outside the cache, so a cached answer reports what it really cost (the one-row data-version read).
+  app.use("*", d1CostHeaders);
   app.use("*", httpCaching);
 
   app.route("/", siteRoutes);

@@ -46,6 +46,18 @@ export function wrangler(args: string[], timeoutS = 180): void {
   }
 }
 
+/** The rows of one query against the local D1 kept in `stateDir`. */
+export function queryRows<T>(stateDir: string, sql: string): T[] {
+  const result = spawnSync(
+    "npx",
+    ["wrangler", "d1", "execute", "DB", "--local", "--persist-to", stateDir, "--json", "--command", sql],
+    { cwd: projectRoot, env: WRANGLER_ENV, encoding: "utf8", timeout: 120_000, maxBuffer: 64 * 1024 * 1024 },
+  );
+  if (result.status !== 0)
+    throw new Error(`wrangler d1 execute --command failed:\n${(result.stderr || "").slice(-2000)}`);
+  return (JSON.parse(result.stdout) as { results: T[] }[]).flatMap((part) => part.results);
+}
+
 /** Applies the migrations in schema/ to the local D1 kept in `stateDir`. */
 export function migrate(stateDir: string): void {
   wrangler(["d1", "migrations", "apply", "DB", "--local", "--persist-to", stateDir], 120);

@@ -78,7 +78,7 @@ export interface FacetCount {
 }
 
 /** What a search found: the part of its outcome that depends only on the search and the data (and is cached). */
-export type SearchAnswer = Omit<SearchOutcome, "d1" | "cache">;
+export type SearchAnswer = Omit<SearchOutcome, "cache">;
 
 export interface SearchOutcome {
   hits: HitRow[];
@@ -88,8 +88,6 @@ export interface SearchOutcome {
   without: Partial<Record<SearchFacet | "year" | "filters", number>>;
   /** Key of the last hit when there are more, else null. */
   nextKey: CursorKey | null;
-  /** What the search cost in D1: statements sent, round trips, and rows read, from D1's result meta. */
-  d1: { statements: number; roundTrips: number; rowsRead: number; durationMs: number };
   /** Whether the answer came from this isolate's cache of results (see runSearch). */
   cache: "hit" | "miss" | "stale" | "bypass";
 }

@@ -45,21 +45,11 @@ export async function runSearch(
     const checked = await version.all<{ version: string }>();
     const current = checked.results[0]?.version ?? "";
     const held = searchCache.get(key, current);
-    const checkCost = { rowsRead: checked.meta?.rows_read ?? 0, durationMs: checked.meta?.duration ?? 0 };
-    if (held) return { ...held, cache: "hit", d1: { statements: 1, roundTrips: 1, ...checkCost } };
+    if (held) return { ...held, cache: "hit" };
     const result = await search.all<SearchResultRow>();
     const answer = readResult(spec, statement, result.results);
     searchCache.set(key, current, answer, answerSize(answer));
-    return {
-      ...answer,
-      cache: "stale",
-      d1: {
-        statements: 2,
-        roundTrips: 2,
-        rowsRead: checkCost.rowsRead + (result.meta?.rows_read ?? 0),
-        durationMs: checkCost.durationMs + (result.meta?.duration ?? 0),
-      },
-    };
+    return { ...answer, cache: "stale" };
   }
 
   const [checked, result] = (await db.batch([version, search])) as [
@@ -68,16 +58,7 @@ export async function runSearch(
   ];
   const answer = readResult(spec, statement, result.results);
   searchCache.set(key, checked.results[0]?.version ?? "", answer, answerSize(answer));
-  return {
-    ...answer,
-    cache: options.cache ? "miss" : "bypass",
-    d1: {
-      statements: 2,
-      roundTrips: 1,
-      rowsRead: (checked.meta?.rows_read ?? 0) + (result.meta?.rows_read ?? 0),
-      durationMs: (checked.meta?.duration ?? 0) + (result.meta?.duration ?? 0),
-    },
-  };
+  return { ...answer, cache: options.cache ? "miss" : "bypass" };
 }
 
 /** Page size when a whole result set is read (the search's largest page). */

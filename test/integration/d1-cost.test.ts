@@ -1,0 +1,89 @@
+// What each response says it cost in D1 (src/http/d1-cost.ts over src/db/cost.ts), checked against D1 itself.
+import { env } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { countingDatabase, emptyCost } from "../../src/db/cost";
+import { get } from "./helpers";
+
+function costOf(res: Response) {
+  return {
+    queries: Number(res.headers.get("x-d1-queries")),
+    roundTrips: Number(res.headers.get("x-d1-round-trips")),
+    rowsRead: Number(res.headers.get("x-d1-rows-read")),
+  };
+}
+
+describe("the counting D1 wrapper", () => {
+  it("adds up statements, round trips and rows read from D1's own result meta", async () => {
+    const cost = emptyCost();
+    const db = countingDatabase(env.DB, cost);
+    const all = await db.prepare("SELECT slug FROM case_studies WHERE status = ?1").bind("published").all();
+    const [a, b] = await db.batch([
+      db.prepare("SELECT count(*) AS n FROM case_studies"),
+      db.prepare("SELECT count(*) AS n FROM case_study_facets"),
+    ]);
+    const first = await db.prepare("SELECT 1 AS ok").first<{ ok: number }>();
+    const one = await db.prepare("SELECT slug FROM case_studies WHERE slug = ?1").bind("no-such-record").first();
+    expect(all.results.length).toBeGreaterThan(10);
+    expect(first?.ok).toBe(1);
+    expect(one).toBeNull();
+    expect(cost.statements).toBe(5);
+    expect(cost.roundTrips).toBe(4);
+    const metaRows = (all.meta.rows_read ?? 0) + (a?.meta.rows_read ?? 0) + (b?.meta.rows_read ?? 0);
+    expect(metaRows).toBeGreaterThan(10);
+    expect(cost.rowsRead).toBe(metaRows);
+  });
+
+  it("leaves results as D1 gives them", async () => {
+    const sql = "SELECT slug, title FROM case_studies ORDER BY id LIMIT 3";
+    const counted = countingDatabase(env.DB, emptyCost());
+    expect((await counted.prepare(sql).all()).results).toEqual((await env.DB.prepare(sql).all()).results);
+    expect(await counted.prepare(sql).raw()).toEqual(await env.DB.prepare(sql).raw());
+    expect(await counted.prepare(sql).first("slug")).toBe(await env.DB.prepare(sql).first("slug"));
+    expect(await counted.prepare(sql).first()).toEqual(await env.DB.prepare(sql).first());
+    await expect(counted.prepare(sql).first("nothing")).rejects.toThrow(/D1_COLUMN_NOTFOUND/);
+    await expect(env.DB.prepare(sql).first("nothing")).rejects.toThrow(/D1_COLUMN_NOTFOUND/);
+  });
+});
+
+describe("D1 cost headers on every route", () => {
+  it("count the health check's one statement", async () => {
+    expect(costOf(await get("/api/v1/health"))).toMatchObject({ queries: 1, roundTrips: 1 });
+  });
+
+  it("count a batch as its statements in one round trip, with the rows it read", async () => {
+    const res = await get("/api/v1/case-studies?limit=5");
+    expect(res.status).toBe(200);
+    const cost = costOf(res);
+    expect(cost).toMatchObject({ queries: 2, roundTrips: 1 });
+    const records = await env.DB.prepare("SELECT count(*) AS n FROM case_studies").first<{ n: number }>();
+    // The count reads every record; the page reads five more at least.
+    expect(cost.rowsRead).toBeGreaterThanOrEqual((records?.n ?? 0) + 5);
+  });
+
+  it("say zero for a page that needs no database, and count HTML pages too", async () => {
+    const none = await get("/api/v1/calculators");
+    expect(none.status).toBe(200);
+    expect(costOf(none)).toEqual({ queries: 0, roundTrips: 0, rowsRead: 0 });
+    const page = await get("/case-studies/gerac-acupuncture-low-back-pain-trial");
+    expect(page.status).toBe(200);
+    expect(costOf(page).queries).toBeGreaterThan(0);
+    expect(costOf(page).rowsRead).toBeGreaterThan(0);
+  });
+
+  it("count each request apart when requests run at the same time", async () => {
+    const [health, search, list] = await Promise.all([
+      get("/api/v1/health"),
+      get("/api/v1/search?q=acupuncture", { headers: { "cache-control": "no-cache" } }),
+      get("/api/v1/case-studies?limit=5"),
+    ]);
+    expect(costOf(health)).toMatchObject({ queries: 1, roundTrips: 1 });
+    expect(costOf(search)).toMatchObject({ queries: 2, roundTrips: 1 });
+    expect(costOf(list)).toMatchObject({ queries: 2, roundTrips: 1 });
+  });
+
+  it("are on error answers too", async () => {
+    const res = await get("/api/v1/case-studies/no-such-record");
+    expect(res.status).toBe(404);
+    expect(costOf(res).queries).toBeGreaterThan(0);
+  });
+});

@@ -1,7 +1,9 @@
 /**
  * npm run client:build — everything the browser loads as a file, written to build/public (wrangler.toml `[assets]`)
  * and served by Workers Static Assets without running the Worker:
- *   - the browser scripts (src/client/*.ts, sharing the calculators with the Worker), bundled by esbuild;
+ *   - the browser scripts (src/client/*.ts), bundled by esbuild, and one bundle per calculator
+ *     (src/client/calculators/<id>.ts → calculator-<id>.js, sharing the pure engine with the Worker; see
+ *     scripts/lib/client-bundles.ts for what keeps them small);
  *   - the embed loader (src/client/embed-loader.ts) at the one unhashed address, /embed.js: host pages elsewhere
  *     paste its URL once and keep it, so it cannot carry a hash; a short cache in _headers lets fixes reach them;
  *   - the stylesheet (src/views/styles.ts) and the icon (src/views/favicon.ts);
@@ -18,6 +20,12 @@ import { build } from "esbuild";
 import { embedCss } from "../src/embeds/styles";
 import { faviconSvg } from "../src/views/favicon";
 import { siteCss } from "../src/views/styles";
+import {
+  browserScriptOptions,
+  calculatorBundleName,
+  calculatorBundleOptions,
+  calculatorEntries,
+} from "./lib/client-bundles";
 import { ASSETS_DIR, ASSETS_URL_PREFIX, EMBED_LOADER_PATH, headersFile } from "./lib/static-assets";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -50,18 +58,12 @@ const entries = existsSync(clientDir)
   ? readdirSync(clientDir).filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts") && f !== LOADER_ENTRY)
   : [];
 for (const entry of entries) {
-  const result = await build({
-    entryPoints: [join(clientDir, entry)],
-    bundle: true,
-    format: "esm",
-    minify: true,
-    target: "es2022",
-    jsx: "automatic",
-    jsxImportSource: "hono/jsx",
-    write: false,
-    legalComments: "none",
-  });
+  const result = await build({ ...browserScriptOptions, entryPoints: [join(clientDir, entry)] });
   emit(entry.replace(/\.ts$/, ".js"), result.outputFiles[0]?.text ?? "");
+}
+for (const id of calculatorEntries()) {
+  const result = await build(calculatorBundleOptions(id));
+  emit(calculatorBundleName(id), result.outputFiles[0]?.text ?? "");
 }
 // A classic script (IIFE), not a module: `document.currentScript` tells it our origin, and any host's tag works.
 const loader = await build({

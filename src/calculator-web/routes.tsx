@@ -17,11 +17,11 @@ import { loadScenario, type Scenario, scenariosFor } from "../calculators/scenar
 import { hasPanelParams, PANEL_PARAM_PREFIX, panelOptions } from "../domain/embed-snippet";
 import type { FigureSummary } from "../domain/reference-figure";
 import type { AppEnv } from "../env";
-import { assetPaths } from "../generated/assets";
 import { ProblemError, validationProblem } from "../http/problem";
 import { defineRoute, type EngineBody, mountRoutes } from "../http/route";
 import { findCaseStudyTitles } from "../records/read";
 import { findFigureSummaries } from "../records/reference-figures-read";
+import { calculatorScript } from "../views/calculator/bundle";
 import {
   canonicalQuery,
   type FormError,
@@ -303,7 +303,7 @@ calculatorRoutes.get("/calculators/:id", async (c) => {
       }
     : undefined;
   const ctx = siteContext;
-  const script = assetPaths["calculator.js"];
+  const script = calculatorScript(id);
   return c.html(
     <CalculatorPage
       id={id}

@@ -1,14 +1,8 @@
 /**
- * Pieces every calculator shares: the result shape, the ratio rule, input field builders and path helpers.
- * Pure code only: it runs unchanged in the Worker and in the browser bundle.
+ * Pieces every calculator shares: the result shape, the ratio rule, input limits and path helpers.
+ * Pure code with no zod: it runs unchanged in the Worker and in the browser bundles (the schemas' field builders
+ * are in schemas/fields.ts).
  */
-import { en } from "zod/locales";
-import * as z from "zod/mini";
-
-// zod/mini loads no locale (its messages would all read "Invalid input"); English is what the API and the forms
-// show, and classic zod (loaded by the Worker's other schemas) sets the same locale, so the Worker and the browser
-// give identical messages whichever module loads first.
-if (!z.config().localeError) z.config(en());
 
 /** A caveat a careful analyst would want to see next to the figures. */
 export interface CalculatorWarning {
@@ -42,52 +36,6 @@ export const MAX_USD = 1e12;
 /** Per-person or per-event prices: a billion dollars is already far beyond any real price. */
 export const MAX_UNIT_USD = 1e9;
 
-/** Form and OpenAPI metadata attached to each input with `described`. */
-export type FieldMeta = {
-  title: string;
-  description: string;
-  unit?: string;
-};
-
-/**
- * Registers `meta` for `schema` in zod's global registry, where z.toJSONSchema (the OpenAPI document, the form
- * model) reads titles, descriptions and units: what classic zod's `.meta()` does, for a zod/mini schema.
- */
-// @__NO_SIDE_EFFECTS__
-export function described<T extends z.ZodMiniType>(schema: T, meta: FieldMeta): T {
-  const target: z.core.$ZodType = schema;
-  z.globalRegistry.add(target, meta);
-  return schema;
-}
-
-/** An input with a default and its metadata: `{}` parses to `defaultValue`. */
-// @__NO_SIDE_EFFECTS__
-export function withDefault<T extends z.ZodMiniType>(
-  schema: T,
-  defaultValue: z.util.NoUndefined<z.output<T>> | (() => z.util.NoUndefined<z.output<T>>),
-  meta: FieldMeta,
-): z.ZodMiniDefault<T> {
-  return described(z._default(schema, defaultValue), meta);
-}
-
-/** A finite number in [min, max] (zod 4 already rejects NaN and ±Infinity). */
-// @__NO_SIDE_EFFECTS__
-export function boundedNumber(min: number, max: number): z.ZodMiniNumber<number> {
-  return z.number().check(z.gte(min), z.lte(max));
-}
-
-/** A safe integer in [min, max]. */
-// @__NO_SIDE_EFFECTS__
-export function boundedInt(min: number, max: number): z.ZodMiniNumber<number> {
-  return z.number().check(z.int(), z.gte(min), z.lte(max));
-}
-
-/** A string of `min` to `max` characters (row labels). */
-// @__NO_SIDE_EFFECTS__
-export function boundedString(min: number, max: number): z.ZodMiniString<string> {
-  return z.string().check(z.minLength(min), z.maxLength(max));
-}
-
 /** Sum of one share column over rows, for the "sums to 100 ± 0.01" refinements. */
 export function shareSum<T>(rows: readonly T[], pick: (row: T) => number): number {
   let sum = 0;
@@ -97,6 +45,18 @@ export function shareSum<T>(rows: readonly T[], pick: (row: T) => number): numbe
 
 /** Tolerance of the share-column rule in the contract. */
 export const SHARE_TOLERANCE = 0.01;
+
+/**
+ * A rule across several inputs of one calculator (the share columns sum to 100), zod-free so the schema (as a
+ * refinement) and the browser's form check (views/calculator/form-check.ts) run the same code and word the same
+ * messages.
+ */
+export interface CrossFieldRule<Inputs> {
+  /** The input the rule reads: it runs only when that input has no issue of its own (see `fieldIsValid`). */
+  field: string;
+  /** The failures, by path, on the parsed inputs (defaults filled in). */
+  check: (inputs: Inputs) => { path: (string | number)[]; message: string }[];
+}
 
 /**
  * True when no earlier issue touches the input at `key`, so a cross-field rule reads only valid values.

@@ -3,51 +3,19 @@
  * (contract section 3). The add-on shifts episodes between cost paths; the provider's margin against the
  * target price is limited by stop-loss and stop-gain.
  */
-import * as z from "zod/mini";
 import { formatInteger, formatNumber, formatPct, formatUsd } from "../domain/numbers";
 import type { CalculatorResult, CalculatorWarning } from "./common";
-import {
-  boundedInt,
-  boundedNumber,
-  boundedString,
-  described,
-  fieldIsValid,
-  MAX_UNIT_USD,
-  SHARE_TOLERANCE,
-  shareSum,
-  withDefault,
-} from "./common";
+import { type CrossFieldRule, SHARE_TOLERANCE, shareSum } from "./common";
 import type { DefaultsWithReferences } from "./defaults";
 import { buildDefaultsTable, defaultWarnings, EPISODE_BUNDLE_DEFAULTS } from "./defaults";
+import type { Inputs, RawInputs } from "./schemas/episode-bundle";
 
 export const id = "episode-bundle";
 export const title = "Episode bundle with an integrative add-on";
 export const summary =
   "A bundled payment with an integrative add-on (for example doula support in a maternity bundle): cost per episode with and without the add-on, payer savings, and the provider's margin under stop-loss and stop-gain.";
 
-const D = EPISODE_BUNDLE_DEFAULTS.values;
-
-const branchSchema = described(
-  z.strictObject({
-    label: described(boundedString(1, 120), { title: "Label", description: 'The path, e.g. "Caesarean birth".' }),
-    cost: described(boundedNumber(0, MAX_UNIT_USD), {
-      title: "Cost",
-      description: "Cost of an episode on this path.",
-      unit: "USD/episode",
-    }),
-    baseline_share_pct: described(boundedNumber(0, 100), {
-      title: "Share without the add-on",
-      description: "Percent of episodes on this path today; the column sums to 100.",
-      unit: "percent",
-    }),
-    program_share_pct: described(boundedNumber(0, 100), {
-      title: "Share with the add-on",
-      description: "Percent of episodes on this path with the add-on; the column sums to 100.",
-      unit: "percent",
-    }),
-  }),
-  { title: "Branch", description: "One path an episode can take." },
-);
+export type { Inputs, RawInputs };
 
 const SHARE_COLUMNS = ["baseline_share_pct", "program_share_pct"] as const;
 
@@ -57,60 +25,25 @@ const SHARE_COLUMN_WORDS: Record<(typeof SHARE_COLUMNS)[number], string> = {
   program_share_pct: "The shares with the add-on",
 };
 
-/** Input schema of episode-bundle: `{}` parses to the evidence-linked defaults. */
-export const inputSchema = z
-  .strictObject({
-    episodes_per_year: withDefault(boundedInt(1, 10_000_000), D.episodes_per_year, {
-      title: "Episodes per year",
-      description: "Episodes in the bundle each year.",
-      unit: "episodes/year",
-    }),
-    target_price: withDefault(z.number().check(z.positive(), z.lte(MAX_UNIT_USD)), D.target_price, {
-      title: "Target price",
-      description: "Bundle price per episode (> 0).",
-      unit: "USD/episode",
-    }),
-    branches: withDefault(
-      z.array(branchSchema).check(z.minLength(1), z.maxLength(10)),
-      () => D.branches.map((branch) => ({ ...branch })),
-      { title: "Branches", description: "Paths an episode can take (1 to 10), with shares before and after." },
-    ),
-    addon_cost_per_episode: withDefault(boundedNumber(0, MAX_UNIT_USD), D.addon_cost_per_episode, {
-      title: "Add-on cost",
-      description: "Cost of the integrative add-on per episode.",
-      unit: "USD/episode",
-    }),
-    stop_gain_pct: withDefault(boundedNumber(0, 100), D.stop_gain_pct, {
-      title: "Stop-gain",
-      description: "Cap on the provider's gain, percent of the target price.",
-      unit: "percent",
-    }),
-    stop_loss_pct: withDefault(boundedNumber(0, 100), D.stop_loss_pct, {
-      title: "Stop-loss",
-      description: "Cap on the provider's loss, percent of the target price.",
-      unit: "percent",
-    }),
-  })
-  .check(
-    z.superRefine(
-      (value, ctx) => {
-        for (const column of SHARE_COLUMNS) {
-          const sum = shareSum(value.branches, (branch) => branch[column]);
-          if (Math.abs(sum - 100) > SHARE_TOLERANCE) {
-            ctx.addIssue({
-              code: "custom",
-              path: ["branches", column],
-              message: `${SHARE_COLUMN_WORDS[column]} must sum to 100% across the paths (±${SHARE_TOLERANCE}); they sum to ${formatNumber(sum, 4)}%`,
-            });
-          }
-        }
-      },
-      { when: (payload) => fieldIsValid(payload.issues, "branches") },
-    ),
-  );
-
-export type RawInputs = z.input<typeof inputSchema>;
-export type Inputs = z.output<typeof inputSchema>;
+/** Each share column sums to 100 across the branches (the schema's refinement and the browser's form check). */
+export const shareColumnsRule: CrossFieldRule<{
+  branches: readonly Record<(typeof SHARE_COLUMNS)[number], number>[];
+}> = {
+  field: "branches",
+  check(inputs) {
+    const failures: { path: (string | number)[]; message: string }[] = [];
+    for (const column of SHARE_COLUMNS) {
+      const sum = shareSum(inputs.branches, (branch) => branch[column]);
+      if (Math.abs(sum - 100) > SHARE_TOLERANCE) {
+        failures.push({
+          path: ["branches", column],
+          message: `${SHARE_COLUMN_WORDS[column]} must sum to 100% across the paths (±${SHARE_TOLERANCE}); they sum to ${formatNumber(sum, 4)}%`,
+        });
+      }
+    }
+    return failures;
+  },
+};
 
 export interface Outputs {
   baseline_cost: number;

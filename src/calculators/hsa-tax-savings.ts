@@ -3,84 +3,20 @@
  * Limits come from `reference-params.ts`; a limit that is not yet published stays `null` and is reported as
  * such rather than guessed.
  */
-import * as z from "zod/mini";
 import { formatPct, formatUsd } from "../domain/numbers";
 import type { CalculatorResult, CalculatorWarning } from "./common";
-import { boundedInt, boundedNumber, described, MAX_UNIT_USD, withDefault } from "./common";
 import type { DefaultsWithReferences } from "./defaults";
 import { buildDefaultsTable, defaultWarnings, HSA_TAX_SAVINGS_DEFAULTS } from "./defaults";
-import {
-  DPC_HSA_FEE_CAP,
-  FICA_EMPLOYEE_PCT,
-  HEALTH_FSA_LIMITS,
-  HSA_LIMITS,
-  HSA_RULES,
-  TAX_YEARS,
-} from "./reference-params";
+import { DPC_HSA_FEE_CAP, FICA_EMPLOYEE_PCT, HEALTH_FSA_LIMITS, HSA_LIMITS, HSA_RULES } from "./reference-params";
+import type { ParsedInputs, RawInputs } from "./schemas/hsa-tax-savings";
 
 export const id = "hsa-tax-savings";
 export const title = "HSA / FSA tax savings";
 export const summary =
   "Paying for integrative care through an HSA or health FSA: the year's limit (with catch-up), tax saved, the effective cost of care, FSA money at risk, and whether a direct primary care fee is HSA-compatible.";
 
-const D = HSA_TAX_SAVINGS_DEFAULTS.values;
+export type { RawInputs };
 
-/**
- * Input schema of hsa-tax-savings: `{}` parses to the defaults (latest tax year, self-only HSA). `coverage` is
- * accepted with an FSA too and then ignored with a warning: a form that switches the account must never turn a
- * valid state into an error.
- */
-export const inputSchema = z.strictObject({
-  tax_year: withDefault(z.literal(TAX_YEARS), D.tax_year, {
-    title: "Tax year",
-    description: "A year of the limits table; the latest by default.",
-  }),
-  account: withDefault(z.enum(["hsa", "fsa"]), D.account, {
-    title: "Account",
-    description: "A health savings account (HSA) or a health flexible spending account (FSA).",
-  }),
-  coverage: withDefault(z.enum(["self", "family"]), D.coverage, {
-    title: "Coverage",
-    description: "Self-only or family HDHP coverage; an HSA's limit depends on it, a health FSA ignores it.",
-  }),
-  age: withDefault(boundedInt(18, 120), D.age, {
-    title: "Age",
-    description: "Age at the end of the tax year.",
-    unit: "years",
-  }),
-  annual_qualified_expenses: withDefault(boundedNumber(0, MAX_UNIT_USD), D.annual_qualified_expenses, {
-    title: "Qualified expenses",
-    description: "Integrative care you expect to pay for in the year.",
-    unit: "USD/year",
-  }),
-  planned_contribution: described(z.optional(boundedNumber(0, MAX_UNIT_USD)), {
-    title: "Planned contribution",
-    description: "What you plan to put in; the smaller of your expenses and the limit when omitted.",
-    unit: "USD/year",
-  }),
-  federal_marginal_rate_pct: withDefault(boundedNumber(0, 50), D.federal_marginal_rate_pct, {
-    title: "Federal marginal rate",
-    description: "Your federal income-tax bracket.",
-    unit: "percent",
-  }),
-  state_rate_pct: withDefault(boundedNumber(0, 20), D.state_rate_pct, {
-    title: "State rate",
-    description: "Your state income-tax rate.",
-    unit: "percent",
-  }),
-  payroll_deduction: withDefault(z.boolean(), D.payroll_deduction, {
-    title: "Through payroll",
-    description: `Contributed through an employer's cafeteria plan, so FICA (${FICA_EMPLOYEE_PCT.value}%) is saved too.`,
-  }),
-  dpc_monthly_fee: withDefault(boundedNumber(0, 1_000_000), D.dpc_monthly_fee, {
-    title: "Direct primary care fee",
-    description: "Monthly fee of a direct primary care membership, if any.",
-    unit: "USD/month",
-  }),
-});
-
-export type RawInputs = z.input<typeof inputSchema>;
-type ParsedInputs = z.output<typeof inputSchema>;
 /** Inputs after parsing, with `planned_contribution` filled in. */
 export type Inputs = Omit<ParsedInputs, "planned_contribution"> & { planned_contribution: number };
 

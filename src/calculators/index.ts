@@ -1,6 +1,8 @@
 /**
- * The six ROI calculators behind one registry, shared by the Worker (`POST /api/v1/calculators/{id}`) and the
- * browser bundle. Everything here is pure: parse with the calculator's zod schema, then compute.
+ * The six ROI calculators behind one registry, used by the Worker (`POST /api/v1/calculators/{id}`, the pages).
+ * Everything here is pure: parse with the calculator's zod schema (schemas/<id>.ts), then compute (<id>.ts). The
+ * browser bundles import a calculator's compute module directly and check the form without zod
+ * (views/calculator/form-check.ts), so they never load this registry.
  */
 import type * as z from "zod/mini";
 import { type FieldError, issueFieldErrors } from "../domain/field-error";
@@ -11,6 +13,12 @@ import * as hsaTaxSavings from "./hsa-tax-savings";
 import * as membershipClinic from "./membership-clinic";
 import * as patientCostCompare from "./patient-cost-compare";
 import * as programRoi from "./program-roi";
+import * as episodeBundleSchema from "./schemas/episode-bundle";
+import * as hsaTaxSavingsSchema from "./schemas/hsa-tax-savings";
+import * as membershipClinicSchema from "./schemas/membership-clinic";
+import * as patientCostCompareSchema from "./schemas/patient-cost-compare";
+import * as programRoiSchema from "./schemas/program-roi";
+import * as sharedSavingsSchema from "./schemas/shared-savings";
 import * as sharedSavings from "./shared-savings";
 
 export type { CalculatorResult, CalculatorWarning } from "./common";
@@ -28,13 +36,14 @@ export interface CalculatorDefinition<Id extends string, Schema extends z.ZodMin
 }
 
 function define<Id extends string, Schema extends z.ZodMiniType, Result>(
-  module: CalculatorDefinition<Id, Schema, Result>,
+  module: Omit<CalculatorDefinition<Id, Schema, Result>, "inputSchema">,
+  schema: { inputSchema: Schema },
 ): CalculatorDefinition<Id, Schema, Result> {
   return {
     id: module.id,
     title: module.title,
     summary: module.summary,
-    inputSchema: module.inputSchema,
+    inputSchema: schema.inputSchema,
     compute: module.compute,
     defaultsWithReferences: module.defaultsWithReferences,
   };
@@ -42,12 +51,12 @@ function define<Id extends string, Schema extends z.ZodMiniType, Result>(
 
 /** The registry, keyed by calculator id (the `{id}` of the API routes). */
 export const calculators = {
-  "program-roi": define(programRoi),
-  "shared-savings": define(sharedSavings),
-  "episode-bundle": define(episodeBundle),
-  "membership-clinic": define(membershipClinic),
-  "hsa-tax-savings": define(hsaTaxSavings),
-  "patient-cost-compare": define(patientCostCompare),
+  "program-roi": define(programRoi, programRoiSchema),
+  "shared-savings": define(sharedSavings, sharedSavingsSchema),
+  "episode-bundle": define(episodeBundle, episodeBundleSchema),
+  "membership-clinic": define(membershipClinic, membershipClinicSchema),
+  "hsa-tax-savings": define(hsaTaxSavings, hsaTaxSavingsSchema),
+  "patient-cost-compare": define(patientCostCompare, patientCostCompareSchema),
 } as const;
 
 export type CalculatorId = keyof typeof calculators;

@@ -3,134 +3,34 @@
  * A month-by-month projection of members per tier, revenue, cost and cash, with a stress case in which
  * member fee revenue falls by the stated variability.
  */
-import * as z from "zod/mini";
 import { formatInteger, formatNumber, formatPct, formatUsd, orNA } from "../domain/numbers";
 import type { CalculatorResult, CalculatorWarning } from "./common";
-import {
-  boundedInt,
-  boundedNumber,
-  boundedString,
-  described,
-  fieldIsValid,
-  MAX_UNIT_USD,
-  MAX_USD,
-  ratioOrNull,
-  SHARE_TOLERANCE,
-  shareSum,
-  withDefault,
-} from "./common";
+import { type CrossFieldRule, ratioOrNull, SHARE_TOLERANCE, shareSum } from "./common";
 import type { DefaultsWithReferences } from "./defaults";
 import { buildDefaultsTable, defaultWarnings, MEMBERSHIP_CLINIC_DEFAULTS } from "./defaults";
+import type { Inputs, RawInputs } from "./schemas/membership-clinic";
 
 export const id = "membership-clinic";
 export const title = "Membership clinic sustainability";
 export const summary =
   "Will a membership or sliding-scale clinic sustain itself? A monthly projection of members, revenue, cost and cash, with break-even, lowest cash, reserve and a revenue stress case.";
 
-const D = MEMBERSHIP_CLINIC_DEFAULTS.values;
+export type { Inputs, RawInputs };
 
-const tierSchema = described(
-  z.strictObject({
-    label: described(boundedString(1, 120), {
-      title: "Label",
-      description: 'Name of the tier, e.g. "Sliding scale, low".',
-    }),
-    monthly_fee: described(boundedNumber(0, 1_000_000), {
-      title: "Monthly fee",
-      description: "Fee per member per month.",
-      unit: "USD/month",
-    }),
-    members_start: described(boundedInt(0, 10_000_000), {
-      title: "Members at the start",
-      description: "Members in this tier in month 0.",
-      unit: "members",
-    }),
-    share_of_new_members_pct: described(boundedNumber(0, 100), {
-      title: "Share of new members",
-      description: "Percent of new members who join this tier; the column sums to 100.",
-      unit: "percent",
-    }),
-  }),
-  { title: "Tier", description: "One membership or sliding-scale tier." },
-);
-
-/** Input schema of membership-clinic: `{}` parses to the evidence-linked defaults. */
-export const inputSchema = z
-  .strictObject({
-    tiers: withDefault(
-      z.array(tierSchema).check(z.minLength(1), z.maxLength(10)),
-      () => D.tiers.map((tier) => ({ ...tier })),
-      { title: "Tiers", description: "Membership tiers (1 to 10)." },
-    ),
-    new_members_per_month: withDefault(boundedNumber(0, 1_000_000), D.new_members_per_month, {
-      title: "New members per month",
-      description: "Members joining each month.",
-      unit: "members/month",
-    }),
-    monthly_churn_pct: withDefault(boundedNumber(0, 100), D.monthly_churn_pct, {
-      title: "Monthly churn",
-      description: "Percent of members leaving each month.",
-      unit: "percent/month",
-    }),
-    other_monthly_revenue: withDefault(boundedNumber(0, MAX_USD), D.other_monthly_revenue, {
-      title: "Other monthly revenue",
-      description: "Grants, payer partnerships, bond proceeds.",
-      unit: "USD/month",
-    }),
-    visits_per_member_per_month: withDefault(boundedNumber(0, 1000), D.visits_per_member_per_month, {
-      title: "Visits per member per month",
-      description: "Average use.",
-      unit: "visits/member/month",
-    }),
-    cost_per_visit: withDefault(boundedNumber(0, MAX_UNIT_USD), D.cost_per_visit, {
-      title: "Cost per visit",
-      description: "Variable clinical cost of a visit.",
-      unit: "USD/visit",
-    }),
-    fixed_monthly_costs: withDefault(boundedNumber(0, MAX_USD), D.fixed_monthly_costs, {
-      title: "Fixed monthly costs",
-      description: "Rent, salaries, software.",
-      unit: "USD/month",
-    }),
-    starting_cash: withDefault(boundedNumber(0, MAX_USD), D.starting_cash, {
-      title: "Starting cash",
-      description: "Cash at month 0 (e.g. seed funding).",
-      unit: "USD",
-    }),
-    months: withDefault(boundedInt(1, 60), D.months, {
-      title: "Months",
-      description: "Projection length.",
-      unit: "months",
-    }),
-    revenue_variability_pct: withDefault(boundedNumber(0, 100), D.revenue_variability_pct, {
-      title: "Revenue variability",
-      description: "The stress case lowers member fee revenue by this much.",
-      unit: "percent",
-    }),
-    reserve_target_months: withDefault(boundedNumber(0, 36), D.reserve_target_months, {
-      title: "Reserve target",
-      description: "Months of the final month's cost the ending cash should cover.",
-      unit: "months",
-    }),
-  })
-  .check(
-    z.superRefine(
-      (value, ctx) => {
-        const sum = shareSum(value.tiers, (tier) => tier.share_of_new_members_pct);
-        if (Math.abs(sum - 100) > SHARE_TOLERANCE) {
-          ctx.addIssue({
-            code: "custom",
-            path: ["tiers", "share_of_new_members_pct"],
-            message: `The shares of new members must sum to 100% across the tiers (±${SHARE_TOLERANCE}); they sum to ${formatNumber(sum, 4)}%`,
-          });
-        }
+/** The shares of new members sum to 100 across the tiers (the schema's refinement and the browser's form check). */
+export const tierSharesRule: CrossFieldRule<{ tiers: readonly { share_of_new_members_pct: number }[] }> = {
+  field: "tiers",
+  check(inputs) {
+    const sum = shareSum(inputs.tiers, (tier) => tier.share_of_new_members_pct);
+    if (Math.abs(sum - 100) <= SHARE_TOLERANCE) return [];
+    return [
+      {
+        path: ["tiers", "share_of_new_members_pct"],
+        message: `The shares of new members must sum to 100% across the tiers (±${SHARE_TOLERANCE}); they sum to ${formatNumber(sum, 4)}%`,
       },
-      { when: (payload) => fieldIsValid(payload.issues, "tiers") },
-    ),
-  );
-
-export type RawInputs = z.input<typeof inputSchema>;
-export type Inputs = z.output<typeof inputSchema>;
+    ];
+  },
+};
 
 export interface MonthRow {
   month: number;

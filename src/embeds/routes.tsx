@@ -10,6 +10,7 @@ import { isEmbedAccent, parseEmbedOptions } from "../domain/embed-url";
 import type { AppEnv } from "../env";
 import { assetPaths } from "../generated/assets";
 import { findCaseStudy, findCaseStudyTitles } from "../records/read";
+import { calculatorScript } from "../views/calculator/bundle";
 import {
   canonicalQuery,
   type FormError,
@@ -37,10 +38,10 @@ function accentHref(accent: string | null): string | undefined {
   return accent ? `/embed/accent.css?c=${accent.slice(1)}` : undefined;
 }
 
-/** The frame's scripts: the height reporter always, the calculator engine on calculator frames. */
-function frameScripts(calculator: boolean): string[] {
+/** The frame's scripts: the height reporter always, the calculator's own engine on a calculator frame. */
+function frameScripts(calculator?: CalculatorId): string[] {
   const scripts: (string | undefined)[] = [assetPaths["embed-frame.js"]];
-  if (calculator) scripts.push(assetPaths["calculator.js"]);
+  if (calculator) scripts.push(calculatorScript(calculator));
   return scripts.filter((s): s is string => typeof s === "string");
 }
 
@@ -75,7 +76,7 @@ embedRoutes.get("/embed/calculators/:id", async (c) => {
         compact={options.compact}
         accentCss={accentHref(options.accent)}
         notes={options.notes}
-        scripts={frameScripts(false)}
+        scripts={frameScripts()}
         ctx={ctx}
       >
         <NotFoundCard what="calculator" ctx={ctx} />
@@ -132,7 +133,7 @@ embedRoutes.get("/embed/calculators/:id", async (c) => {
       compact={options.compact}
       accentCss={accentHref(options.accent)}
       notes={options.notes}
-      scripts={frameScripts(true)}
+      scripts={frameScripts(id)}
       ctx={ctx}
       pageUrl={url.href}
     >
@@ -189,7 +190,7 @@ embedRoutes.get("/embed/case-studies/:slug", async (c) => {
     compact: options.compact,
     accentCss: accentHref(options.accent),
     notes: options.notes,
-    scripts: frameScripts(false),
+    scripts: frameScripts(),
     ctx,
   };
   if (!row) {

@@ -28,7 +28,7 @@ describe("static assets from wrangler dev", () => {
     expect(paths.map((p) => p.replace(/\.[0-9a-f]{10}\./, ".#."))).toEqual([
       "/assets/site.#.css",
       "/assets/favicon.#.svg",
-      "/assets/calculator.#.js",
+      "/assets/calculator-program-roi.#.js",
       "/assets/embed-panel.#.js",
     ]);
     for (const path of paths) {
@@ -43,7 +43,7 @@ describe("static assets from wrangler dev", () => {
   });
 
   it("an unknown asset name reaches the Worker, which answers 404 with no-cache", async () => {
-    const res = await fetch(`${baseUrl()}/assets/calculator.0000000000.js`);
+    const res = await fetch(`${baseUrl()}/assets/calculator-program-roi.0000000000.js`);
     expect(res.status).toBe(404);
     expect(res.headers.get("cache-control")).toBe("no-cache");
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");

@@ -22,9 +22,14 @@ async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
 const contentTypes: Record<string, string> = { js: "javascript", css: "text/css", svg: "image/svg+xml" };
 
 describe("static assets", () => {
-  it("the manifest names the calculator bundle, the embed frame's script and stylesheet, the embed panel's script, the stylesheet and the icon", () => {
+  it("the manifest names each calculator's bundle, the embed frame's script and stylesheet, the embed panel's script, the stylesheet and the icon", () => {
     expect(Object.keys(assetPaths).sort()).toEqual([
-      "calculator.js",
+      "calculator-episode-bundle.js",
+      "calculator-hsa-tax-savings.js",
+      "calculator-membership-clinic.js",
+      "calculator-patient-cost-compare.js",
+      "calculator-program-roi.js",
+      "calculator-shared-savings.js",
       "embed-frame.js",
       "embed-panel.js",
       "embed.css",
@@ -60,11 +65,11 @@ describe("static assets", () => {
     expect(home).toContain(`<link rel="stylesheet" href="${assetPaths["site.css"]}"/>`);
     expect(home).toContain(`<link rel="icon" href="${assetPaths["favicon.svg"]}" type="image/svg+xml"/>`);
     const calculator = await (await get("/calculators/program-roi")).text();
-    expect(calculator).toContain(`<script type="module" src="${assetPaths["calculator.js"]}"></script>`);
+    expect(calculator).toContain(`<script type="module" src="${assetPaths["calculator-program-roi.js"]}"></script>`);
   });
 
   it("unknown names and the _headers file itself are not served; the Worker keeps no copy of the files", async () => {
-    expect((await asset("/assets/calculator.0000000000.js")).status).toBe(404);
+    expect((await asset("/assets/calculator-program-roi.0000000000.js")).status).toBe(404);
     expect((await asset("/_headers")).status).toBe(404);
     // What reaches the Worker under /assets/ (only names that are not files) is its 404 page.
     for (const path of Object.values(assetPaths)) expect((await get(path)).status, path).toBe(404);

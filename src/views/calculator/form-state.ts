@@ -23,7 +23,6 @@
  *   one state has one URL. Unknown parameters are ignored (tracking tags must not break a shared link).
  * - No-JS row editing: submit buttons `_add=savings_lines` and `_remove=savings_lines[1]`.
  */
-import type * as z from "zod/mini";
 import type { CalculatorId } from "../../calculators";
 import { type FieldError, formatPath } from "../../domain/field-error";
 import { formatNumber } from "../../domain/numbers";
@@ -342,8 +341,18 @@ function rangeText(field: ScalarField | undefined): string | null {
   return null;
 }
 
+/** What `formErrors` reads of an issue: a zod issue (the server) or one of form-check.ts (the browser). */
+export interface IssueLike {
+  code: string;
+  path: readonly PropertyKey[];
+  message: string;
+  expected?: unknown;
+  origin?: unknown;
+  keys?: readonly string[];
+}
+
 /** Friendly, path-keyed messages for zod issues (the API keeps zod's own wording). */
-export function formErrors(model: FormModel, issues: readonly z.core.$ZodIssue[]): FormError[] {
+export function formErrors(model: FormModel, issues: readonly IssueLike[]): FormError[] {
   const out: FormError[] = [];
   for (const issue of issues) {
     const segments = issue.path.map((s) => (typeof s === "number" ? s : String(s)));
@@ -353,7 +362,8 @@ export function formErrors(model: FormModel, issues: readonly z.core.$ZodIssue[]
     let message = issue.message;
     switch (issue.code) {
       case "unrecognized_keys":
-        for (const key of issue.keys) out.push({ path: formatPath([...segments, key]), message: "Unknown field" });
+        for (const key of issue.keys ?? [])
+          out.push({ path: formatPath([...segments, key]), message: "Unknown field" });
         continue;
       case "invalid_type":
         if (issue.expected === "int" || (issue.expected === "number" && field?.kind === "integer"))

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RawInputs } from "../../../src/calculators/episode-bundle";
-import { compute, inputSchema } from "../../../src/calculators/episode-bundle";
+import { compute } from "../../../src/calculators/episode-bundle";
+import { inputSchema } from "../../../src/calculators/schemas/episode-bundle";
 
 function run(raw: RawInputs) {
   return compute(inputSchema.parse(raw));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RawInputs } from "../../../src/calculators/hsa-tax-savings";
-import { compute, inputSchema } from "../../../src/calculators/hsa-tax-savings";
+import { compute } from "../../../src/calculators/hsa-tax-savings";
+import { inputSchema } from "../../../src/calculators/schemas/hsa-tax-savings";
 
 function run(raw: RawInputs) {
   return compute(inputSchema.parse(raw));

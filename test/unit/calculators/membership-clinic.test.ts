@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RawInputs } from "../../../src/calculators/membership-clinic";
-import { compute, inputSchema } from "../../../src/calculators/membership-clinic";
+import { compute } from "../../../src/calculators/membership-clinic";
+import { inputSchema } from "../../../src/calculators/schemas/membership-clinic";
 
 function run(raw: RawInputs) {
   return compute(inputSchema.parse(raw));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RawInputs } from "../../../src/calculators/patient-cost-compare";
-import { compute, inputSchema } from "../../../src/calculators/patient-cost-compare";
+import { compute } from "../../../src/calculators/patient-cost-compare";
+import { inputSchema } from "../../../src/calculators/schemas/patient-cost-compare";
 
 function run(raw: RawInputs) {
   return compute(inputSchema.parse(raw));

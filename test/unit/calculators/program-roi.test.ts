@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { runCalculator } from "../../../src/calculators";
 import type { RawInputs } from "../../../src/calculators/program-roi";
-import { compute, inputSchema } from "../../../src/calculators/program-roi";
+import { compute } from "../../../src/calculators/program-roi";
+import { inputSchema } from "../../../src/calculators/schemas/program-roi";
 
 function run(raw: RawInputs) {
   return compute(inputSchema.parse(raw));

@@ -19,7 +19,7 @@ function close(a: number, b: number, rel = 1e-9): boolean {
   return Math.abs(a - b) <= rel * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
-const roiInput = validInput("program-roi").map((raw) => programRoi.inputSchema.parse(raw));
+const roiInput = validInput("program-roi").map((raw) => calculators["program-roi"].inputSchema.parse(raw));
 
 describe("program-roi properties", () => {
   it("bcr × pv_costs = pv_savings whenever bcr is not null", () => {
@@ -87,7 +87,7 @@ describe("program-roi properties", () => {
 });
 
 describe("shared-savings properties", () => {
-  const input = validInput("shared-savings").map((raw) => sharedSavings.inputSchema.parse(raw));
+  const input = validInput("shared-savings").map((raw) => calculators["shared-savings"].inputSchema.parse(raw));
 
   it("the payment never exceeds the cap, the repayment never exceeds the loss cap", () => {
     fc.assert(
@@ -124,7 +124,7 @@ describe("shared-savings properties", () => {
 });
 
 describe("membership-clinic properties", () => {
-  const input = validInput("membership-clinic").map((raw) => membership.inputSchema.parse(raw));
+  const input = validInput("membership-clinic").map((raw) => calculators["membership-clinic"].inputSchema.parse(raw));
 
   it("cash(m) = starting_cash + Σ net through m; the stress case never ends richer", () => {
     fc.assert(
@@ -143,7 +143,7 @@ describe("membership-clinic properties", () => {
 });
 
 describe("hsa-tax-savings properties", () => {
-  const input = validInput("hsa-tax-savings").map((raw) => hsa.inputSchema.parse(raw));
+  const input = validInput("hsa-tax-savings").map((raw) => calculators["hsa-tax-savings"].inputSchema.parse(raw));
 
   it("tax savings never exceed contribution × rate, and the contribution never exceeds a published limit", () => {
     fc.assert(
@@ -163,7 +163,9 @@ describe("hsa-tax-savings properties", () => {
 });
 
 describe("patient-cost-compare properties", () => {
-  const input = validInput("patient-cost-compare").map((raw) => patient.inputSchema.parse(raw));
+  const input = validInput("patient-cost-compare").map((raw) =>
+    calculators["patient-cost-compare"].inputSchema.parse(raw),
+  );
 
   it("cheapest is the minimum and break-even is the first visit count where membership ≤ per visit", () => {
     fc.assert(

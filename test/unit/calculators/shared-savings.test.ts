@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { inputSchema } from "../../../src/calculators/schemas/shared-savings";
 import type { RawInputs } from "../../../src/calculators/shared-savings";
-import { compute, inputSchema } from "../../../src/calculators/shared-savings";
+import { compute } from "../../../src/calculators/shared-savings";
 
 function run(raw: RawInputs) {
   return compute(inputSchema.parse(raw));

@@ -1,13 +1,19 @@
 /**
- * Progressive enhancement of a calculator page (no framework). Without this script the form is a plain GET form
- * and the server renders the result. With it, the same engine recomputes as you type, with no request: the form
- * is read with form-state, run through `runCalculator`, presented (presenters/) and rendered to a string with the
- * same hono/jsx components the server used (results-view.tsx, form-view.tsx) into the container it filled, and
- * the address is updated with the same query a GET submit would produce.
+ * Progressive enhancement of a calculator page or embed frame (no framework). Without this script the form is a
+ * plain GET form and the server renders the result. With it, the same engine recomputes as you type, with no
+ * request: the form is read with form-state, checked from the form model (form-check.ts: the schema's verdict and
+ * messages, without zod), computed by the calculator's own pure function, presented by its presenter and rendered
+ * to a string with the same components the server used (results-view.tsx, form-view.tsx) into the container it
+ * filled, and the address is updated with the same query a GET submit would produce.
+ *
+ * Each calculator has its own bundle (src/client/calculators/<id>.ts calls `mountCalculator` with its engine), so
+ * a page loads one calculator, not six.
  */
 
-import { calculators, isCalculatorId, runCalculator } from "../calculators";
-import { errorSummaryHtml, indexErrors } from "../views/calculator/form-errors";
+import type { CalculatorId, CalculatorResult, DefaultsWithReferences } from "../../calculators";
+import type { CrossFieldRule } from "../../calculators/common";
+import { checkForm } from "../../views/calculator/form-check";
+import { errorSummaryHtml, indexErrors } from "../../views/calculator/form-errors";
 import {
   type ArrayField,
   applyRowAction,
@@ -20,11 +26,23 @@ import {
   fromQuery,
   type RawInput,
   type RowAction,
-} from "../views/calculator/form-state";
-import { arrayFieldHtml, type EmbedForm, type FormContext } from "../views/calculator/form-view";
-import { present } from "../views/calculator/presenters";
-import { announcement, invalidResultsHtml, resultsHtml } from "../views/calculator/results-view";
-import { type RenderContext, siteContext } from "../views/render";
+} from "../../views/calculator/form-state";
+import { arrayFieldHtml, type EmbedForm, type FormContext } from "../../views/calculator/form-view";
+import type { Presentation } from "../../views/calculator/presentation";
+import { announcement, invalidResultsHtml, resultsHtml } from "../../views/calculator/results-view";
+import { type RenderContext, siteContext } from "../../views/render";
+
+/** One calculator as its browser bundle carries it: the pure engine, its presenter and its cross-field rule. */
+export interface BrowserCalculator<Inputs, Result extends CalculatorResult<string, unknown, unknown>> {
+  id: CalculatorId;
+  compute: (inputs: Inputs) => Result;
+  defaultsWithReferences: () => DefaultsWithReferences;
+  present: (result: Result) => Presentation;
+  rule?: CrossFieldRule<Inputs>;
+}
+
+/** The engine with its types erased, as `init` runs it on whatever the form check parsed. */
+type Engine = BrowserCalculator<never, CalculatorResult<string, unknown, unknown>>;
 
 const DEBOUNCE_MS = 150;
 
@@ -83,10 +101,11 @@ function markErrors(form: HTMLFormElement, model: FormModel, raw: RawInput, erro
   }
 }
 
-function init(form: HTMLFormElement): void {
-  const id = form.dataset.calculator ?? "";
-  if (!isCalculatorId(id)) return;
+function init(form: HTMLFormElement, engine: Engine): void {
+  const id = engine.id;
+  if (form.dataset.calculator !== id) return;
   const model = formModel(id);
+  const rule = engine.rule as CrossFieldRule<Record<string, unknown>> | undefined;
   let titles: Record<string, string> = {};
   try {
     titles = JSON.parse(form.dataset.titles ?? "{}") as Record<string, string>;
@@ -111,7 +130,7 @@ function init(form: HTMLFormElement): void {
   }
   const render: RenderContext = embed ? { base: location.origin, target: "_blank", embedded: true } : siteContext;
   const ctx: FormContext = {
-    defaults: calculators[id].defaultsWithReferences(),
+    defaults: engine.defaultsWithReferences(),
     titles,
     figures,
     scenario,
@@ -135,14 +154,14 @@ function init(form: HTMLFormElement): void {
 
   const update = (): void => {
     const raw = fromQuery(model, readParams(form)).raw;
-    const outcome = runCalculator(id, raw);
+    const check = checkForm(model, raw, rule);
     let errors: FormError[] = [];
     let presentation = null;
-    if (outcome.ok) {
-      presentation = present(outcome.result);
+    if (check.ok) {
+      presentation = engine.present(engine.compute(check.value as never));
       output.innerHTML = resultsHtml(presentation, render);
     } else {
-      errors = formErrors(model, outcome.issues);
+      errors = formErrors(model, check.issues);
       output.innerHTML = invalidResultsHtml(id, errors);
     }
     markErrors(form, model, raw, errors);
@@ -213,5 +232,10 @@ function init(form: HTMLFormElement): void {
   if (address(fromQuery(model, readParams(form)).raw) !== lastQuery) update();
 }
 
-const form = document.getElementById("calc-form");
-if (form instanceof HTMLFormElement) init(form);
+/** Starts the page's calculator form, when the page has the form of this calculator. */
+export function mountCalculator<Inputs, Result extends CalculatorResult<string, unknown, unknown>>(
+  engine: BrowserCalculator<Inputs, Result>,
+): void {
+  const form = document.getElementById("calc-form");
+  if (form instanceof HTMLFormElement) init(form, engine as unknown as Engine);
+}

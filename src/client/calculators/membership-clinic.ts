@@ -1,0 +1,6 @@
+/** The membership-clinic page's and embed frame's browser script: this calculator's engine and presenter, and the form code. */
+import { compute, defaultsWithReferences, id, tierSharesRule } from "../../calculators/membership-clinic";
+import { presentMembershipClinic } from "../../views/calculator/presenters/membership-clinic";
+import { mountCalculator } from "../calculator-engine/mount";
+
+mountCalculator({ id, compute, defaultsWithReferences, present: presentMembershipClinic, rule: tierSharesRule });

@@ -176,7 +176,7 @@ export function CaseStudyPage({
         {r.tags.length ? (
           <p>
             {r.tags.map((t) => (
-              <a class="tag" href={`/search?q=${encodeURIComponent(t)}`}>
+              <a class="tag" href={`/search?${new URLSearchParams({ q: t })}`}>
                 {t}
               </a>
             ))}

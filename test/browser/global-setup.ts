@@ -23,5 +23,8 @@ export default async function setup(project: TestProject) {
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The integration project's hostile-suite seed, provided by vitest.config.ts (declared here too so that file,
+     * type-checked with the browser and script code, knows it; test/integration/hostile-requests.ts reads it). */
+    hostileSeed: number;
   }
 }

@@ -3,12 +3,12 @@
  * (contract section 3). The add-on shifts episodes between cost paths; the provider's margin against the
  * target price is limited by stop-loss and stop-gain.
  */
-import { formatInteger, formatNumber, formatPct, formatUsd } from "../domain/numbers";
+import { formatInteger, formatPct, formatUsd } from "../domain/numbers";
 import type { CalculatorResult, CalculatorWarning } from "./common";
-import { type CrossFieldRule, SHARE_TOLERANCE, shareSum } from "./common";
 import type { DefaultsWithReferences } from "./defaults";
 import { buildDefaultsTable, defaultWarnings, EPISODE_BUNDLE_DEFAULTS } from "./defaults";
 import type { Inputs, RawInputs } from "./schemas/episode-bundle";
+import type { SHARE_COLUMNS } from "./share-rules";
 
 export const id = "episode-bundle";
 export const title = "Episode bundle with an integrative add-on";
@@ -16,34 +16,6 @@ export const summary =
   "A bundled payment with an integrative add-on (for example doula support in a maternity bundle): cost per episode with and without the add-on, payer savings, and the provider's margin under stop-loss and stop-gain.";
 
 export type { Inputs, RawInputs };
-
-const SHARE_COLUMNS = ["baseline_share_pct", "program_share_pct"] as const;
-
-/** How a share column is named in an error a person reads (the path already names the column for programs). */
-const SHARE_COLUMN_WORDS: Record<(typeof SHARE_COLUMNS)[number], string> = {
-  baseline_share_pct: "The shares without the add-on",
-  program_share_pct: "The shares with the add-on",
-};
-
-/** Each share column sums to 100 across the branches (the schema's refinement and the browser's form check). */
-export const shareColumnsRule: CrossFieldRule<{
-  branches: readonly Record<(typeof SHARE_COLUMNS)[number], number>[];
-}> = {
-  field: "branches",
-  check(inputs) {
-    const failures: { path: (string | number)[]; message: string }[] = [];
-    for (const column of SHARE_COLUMNS) {
-      const sum = shareSum(inputs.branches, (branch) => branch[column]);
-      if (Math.abs(sum - 100) > SHARE_TOLERANCE) {
-        failures.push({
-          path: ["branches", column],
-          message: `${SHARE_COLUMN_WORDS[column]} must sum to 100% across the paths (±${SHARE_TOLERANCE}); they sum to ${formatNumber(sum, 4)}%`,
-        });
-      }
-    }
-    return failures;
-  },
-};
 
 export interface Outputs {
   baseline_cost: number;

@@ -5,7 +5,7 @@
  */
 import { formatInteger, formatNumber, formatPct, formatUsd, orNA } from "../domain/numbers";
 import type { CalculatorResult, CalculatorWarning } from "./common";
-import { type CrossFieldRule, ratioOrNull, SHARE_TOLERANCE, shareSum } from "./common";
+import { ratioOrNull } from "./common";
 import type { DefaultsWithReferences } from "./defaults";
 import { buildDefaultsTable, defaultWarnings, MEMBERSHIP_CLINIC_DEFAULTS } from "./defaults";
 import type { Inputs, RawInputs } from "./schemas/membership-clinic";
@@ -16,21 +16,6 @@ export const summary =
   "Will a membership or sliding-scale clinic sustain itself? A monthly projection of members, revenue, cost and cash, with break-even, lowest cash, reserve and a revenue stress case.";
 
 export type { Inputs, RawInputs };
-
-/** The shares of new members sum to 100 across the tiers (the schema's refinement and the browser's form check). */
-export const tierSharesRule: CrossFieldRule<{ tiers: readonly { share_of_new_members_pct: number }[] }> = {
-  field: "tiers",
-  check(inputs) {
-    const sum = shareSum(inputs.tiers, (tier) => tier.share_of_new_members_pct);
-    if (Math.abs(sum - 100) <= SHARE_TOLERANCE) return [];
-    return [
-      {
-        path: ["tiers", "share_of_new_members_pct"],
-        message: `The shares of new members must sum to 100% across the tiers (±${SHARE_TOLERANCE}); they sum to ${formatNumber(sum, 4)}%`,
-      },
-    ];
-  },
-};
 
 export interface MonthRow {
   month: number;

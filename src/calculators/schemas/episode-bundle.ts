@@ -5,7 +5,7 @@
 import * as z from "zod/mini";
 import { MAX_UNIT_USD } from "../common";
 import { EPISODE_BUNDLE_DEFAULTS } from "../defaults";
-import { shareColumnsRule } from "../episode-bundle";
+import { shareColumnsRule } from "../share-rules";
 import { boundedInt, boundedNumber, boundedString, described, withCrossFieldRule, withDefault } from "./fields";
 
 const D = EPISODE_BUNDLE_DEFAULTS.values;

@@ -5,7 +5,7 @@
 import * as z from "zod/mini";
 import { MAX_UNIT_USD, MAX_USD } from "../common";
 import { MEMBERSHIP_CLINIC_DEFAULTS } from "../defaults";
-import { tierSharesRule } from "../membership-clinic";
+import { tierSharesRule } from "../share-rules";
 import { boundedInt, boundedNumber, boundedString, described, withCrossFieldRule, withDefault } from "./fields";
 
 const D = MEMBERSHIP_CLINIC_DEFAULTS.values;

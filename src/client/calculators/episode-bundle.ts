@@ -1,5 +1,6 @@
 /** The episode-bundle page's and embed frame's browser script: this calculator's engine and presenter, and the form code. */
-import { compute, defaultsWithReferences, id, shareColumnsRule } from "../../calculators/episode-bundle";
+import { compute, defaultsWithReferences, id } from "../../calculators/episode-bundle";
+import { shareColumnsRule } from "../../calculators/share-rules";
 import { presentEpisodeBundle } from "../../views/calculator/presenters/episode-bundle";
 import { mountCalculator } from "../calculator-engine/mount";
 

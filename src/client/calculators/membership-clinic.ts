@@ -1,5 +1,6 @@
 /** The membership-clinic page's and embed frame's browser script: this calculator's engine and presenter, and the form code. */
-import { compute, defaultsWithReferences, id, tierSharesRule } from "../../calculators/membership-clinic";
+import { compute, defaultsWithReferences, id } from "../../calculators/membership-clinic";
+import { tierSharesRule } from "../../calculators/share-rules";
 import { presentMembershipClinic } from "../../views/calculator/presenters/membership-clinic";
 import { mountCalculator } from "../calculator-engine/mount";
 

@@ -38,9 +38,10 @@ export function apiRoutes(): readonly ApiRoute[] {
 export function createApp() {
   const app = new Hono<AppEnv>();
   app.use("*", securityHeaders);
-  // Outside the cache, so a cached answer reports what it really cost (the one-row data-version read).
-  app.use("*", d1CostHeaders);
+  // The cost headers count what a route ran; they sit inside the HTTP cache, which on a hit reports its own cost
+  // (the one-row data-version read) in the same headers.
   app.use("*", httpCaching);
+  app.use("*", d1CostHeaders);
 
   app.route("/", siteRoutes);
   app.route("/", caseStudyRoutes);

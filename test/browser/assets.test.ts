@@ -42,10 +42,10 @@ describe("static assets from wrangler dev", () => {
     }
   });
 
-  it("an unknown asset name reaches the Worker, which answers 404 with no-cache", async () => {
+  it("an unknown asset name reaches the Worker, which answers 404 with no-store (errors are never cached)", async () => {
     const res = await fetch(`${baseUrl()}/assets/calculator-program-roi.0000000000.js`);
     expect(res.status).toBe(404);
-    expect(res.headers.get("cache-control")).toBe("no-cache");
+    expect(res.headers.get("cache-control")).toBe("no-store");
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
   });
 

@@ -22,7 +22,7 @@ async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
 const contentTypes: Record<string, string> = { js: "javascript", css: "text/css", svg: "image/svg+xml" };
 
 describe("static assets", () => {
-  it("the manifest names each calculator's bundle, the embed frame's script and stylesheet, the embed panel's script, the stylesheet and the icon", () => {
+  it("the manifest names each calculator's bundle, the embed frame's script and stylesheet, the embed panel's script, search as you type, the stylesheet and the icon", () => {
     expect(Object.keys(assetPaths).sort()).toEqual([
       "calculator-episode-bundle.js",
       "calculator-hsa-tax-savings.js",
@@ -34,6 +34,7 @@ describe("static assets", () => {
       "embed-panel.js",
       "embed.css",
       "favicon.svg",
+      "search.js",
       "site.css",
     ]);
   });

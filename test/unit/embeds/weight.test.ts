@@ -40,12 +40,24 @@ describe("embed page weight (HTML + CSS + JS, gzip)", () => {
     }
   });
 
-  // KNOWN GAP (issue 11): a calculator frame weighs about 60 KB gzip, 51 KB of it the calculator engine with
-  // zod/mini. It meets the budget only once the browser engine validates from the form models without zod. Marked
-  // `fails` so the suite stays green while the gap is open, and turns red the day it closes: then drop `.fails`.
-  it.fails("every calculator frame is within the budget", () => {
-    for (const w of weights.filter((x) => x.path.startsWith("/embed/calculators/"))) {
-      expect(w.total_gzip_bytes, w.path).toBeLessThanOrEqual(EMBED_GZIP_BUDGET_BYTES);
-    }
+  // KNOWN GAP (issue 11): since each calculator has its own zod-free bundle, four frames are within the budget. Program
+  // ROI (about 34.7 KiB: 8 KiB of HTML, 5 KiB of CSS, a 21 KiB script) and Membership clinic (about 30.5 KiB) are
+  // not yet. Those two are marked `fails`, so the suite stays green while the gap is open and turns red the day it
+  // closes (then fold them into the test above it); every other frame is held to the budget now.
+  const OVER_BUDGET = ["/embed/calculators/program-roi", "/embed/calculators/membership-clinic"];
+  const calculatorFrames = () => weights.filter((x) => x.path.startsWith("/embed/calculators/"));
+
+  it("every other calculator frame is within the budget", () => {
+    const held = calculatorFrames().filter((w) => !OVER_BUDGET.includes(w.path));
+    expect(held).toHaveLength(4);
+    for (const w of held) expect(w.total_gzip_bytes, w.path).toBeLessThanOrEqual(EMBED_GZIP_BUDGET_BYTES);
   });
+
+  for (const path of OVER_BUDGET) {
+    it.fails(`${path} is within the budget (not yet)`, () => {
+      const w = calculatorFrames().find((x) => x.path === path);
+      expect(w, path).toBeDefined();
+      expect(w?.total_gzip_bytes ?? 0, path).toBeLessThanOrEqual(EMBED_GZIP_BUDGET_BYTES);
+    });
+  }
 });

@@ -4,6 +4,7 @@ import { Hono } from "hono";
 import { ping } from "../db/health";
 import { type FieldError, toFieldErrors } from "../domain/field-error";
 import type { AppEnv } from "../env";
+import { asksForFresh } from "../http/conditional";
 import { ProblemError, validationProblem } from "../http/problem";
 import { defineRoute, mountRoutes } from "../http/route";
 import { type QuerySpec, readQuery } from "../http/validate";
@@ -62,16 +63,8 @@ interface Executed {
   response: SearchResponse;
 }
 
-/** Cache-Control: no-cache (or the older Pragma) asks for an answer not served from a cache. */
-function wantsFresh(c: Context): boolean {
-  const control = c.req.header("cache-control") ?? "";
-  return (
-    /(^|,)\s*(no-cache|no-store|max-age=0)\s*(,|$)/i.test(control) || /no-cache/i.test(c.req.header("pragma") ?? "")
-  );
-}
-
 async function execute(c: Context<AppEnv>, query: SearchQuery, prepared: PreparedSearch): Promise<Executed> {
-  const outcome = await runSearch(c.env.DB, prepared.spec, { cache: !wantsFresh(c) });
+  const outcome = await runSearch(c.env.DB, prepared.spec, { cache: !asksForFresh(c.req.raw.headers) });
   const url = new URL(c.req.url);
   const { spec, parsed } = prepared;
   const nextCursor = outcome.nextKey ? encodeCursor(spec.sort, outcome.nextKey) : null;

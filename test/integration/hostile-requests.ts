@@ -3,7 +3,7 @@
 // field, from their JSON Schemas), so a new route is fuzzed without anyone adding it here. It also holds the checks
 // every response must pass. Values come from ./hostile-values.ts.
 import fc from "fast-check";
-import { expect, inject } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
 import { createApp } from "../../src/app";
 import { callWorker } from "./helpers";
 import { expectDeclared } from "./hostile-checks";
@@ -398,4 +398,35 @@ export async function fuzzOperation(
     { seed, numRuns },
   );
   return sent;
+}
+
+/**
+ * One fuzzing suite over the operations `keep` selects: a test that there are some, then one test per operation with
+ * `runs` seeded cases, and a tally of the statuses seen. The read and write files differ only in these arguments
+ * (kept as two files so vitest runs them side by side).
+ */
+export async function describeHostileOperations(options: {
+  file: string;
+  title: string;
+  keep: (op: Operation) => boolean;
+  runs: number;
+}): Promise<void> {
+  const seed = hostileSeed(options.file);
+  const operations = (await loadOperations()).filter(options.keep);
+  const known = await knownSegments();
+  let cases = 0;
+  describe(options.title, () => {
+    it("the document has such operations to fuzz", () => {
+      expect(operations.length).toBeGreaterThan(0);
+    });
+    for (const op of operations) {
+      it(`${op.method} ${op.path}`, async () => {
+        cases += await fuzzOperation(op, known, seed, options.runs);
+      }, 120_000);
+    }
+    afterAll(() => {
+      const tally = [...statusTally].map(([op, statuses]) => `  ${op}: ${JSON.stringify(statuses)}`);
+      console.log(`${options.file}: ${cases} requests over ${operations.length} operations\n${tally.join("\n")}`);
+    });
+  });
 }

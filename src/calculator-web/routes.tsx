@@ -15,13 +15,12 @@ import {
 } from "../calculators";
 import { loadScenario, type Scenario, scenariosFor } from "../calculators/scenario-registry";
 import { hasPanelParams, PANEL_PARAM_PREFIX, panelOptions } from "../domain/embed-snippet";
-import type { FigureSummary } from "../domain/reference-figure";
 import type { AppEnv } from "../env";
 import { ProblemError, validationProblem } from "../http/problem";
 import { defineRoute, type EngineBody, mountRoutes } from "../http/route";
-import { findCaseStudyTitles } from "../records/read";
-import { findFigureSummaries } from "../records/reference-figures-read";
+import { calculatorSources } from "../records/calculator-sources";
 import { calculatorScript } from "../views/calculator/bundle";
+import { scenarioContext } from "../views/calculator/default-source";
 import {
   canonicalQuery,
   type FormError,
@@ -69,41 +68,6 @@ function calculatorOr404(id: string, api: boolean): CalculatorId {
       ? `No calculator has the id '${id}'; the ids are ${calculatorIds.join(", ")}`
       : "There is no calculator at this address.",
   );
-}
-
-/** Slugs of the case studies and of the reference figures a calculator's defaults (and its scenario) cite. */
-function citedSlugs(id: CalculatorId, scenario: Scenario | null): { cases: string[]; figures: string[] } {
-  const cases = new Set<string>();
-  const figures = new Set<string>();
-  for (const entry of Object.values(calculators[id].defaultsWithReferences())) {
-    if (entry.reference.kind === "case_study") cases.add(entry.reference.slug);
-    if (entry.reference.kind === "reference_figure") figures.add(entry.reference.slug);
-  }
-  for (const ref of Object.values(scenario?.references ?? {})) {
-    if ("case_study" in ref) cases.add(ref.case_study);
-    if ("reference_figure" in ref) figures.add(ref.reference_figure);
-  }
-  return { cases: [...cases], figures: [...figures] };
-}
-
-/** Summaries of the cited reference figures; a failed lookup only costs the titles and details. */
-async function figureSummaries(db: D1Database, slugs: string[]): Promise<Record<string, FigureSummary>> {
-  try {
-    return await findFigureSummaries(db, slugs);
-  } catch (error) {
-    console.error("calculator page: reference figures unavailable", error);
-    return {};
-  }
-}
-
-/** Titles of the cited case studies, for the source links; a failed lookup only costs the titles. */
-async function caseStudyTitles(db: D1Database, slugs: string[]): Promise<Record<string, string>> {
-  try {
-    return await findCaseStudyTitles(db, slugs);
-  } catch (error) {
-    console.error("calculator page: case-study titles unavailable", error);
-    return {};
-  }
 }
 
 /**
@@ -288,20 +252,8 @@ calculatorRoutes.get("/calculators/:id", async (c) => {
     return c.redirect(`/calculators/${id}${query ? `?${query}` : ""}${anchor}`, 303);
   }
 
-  const cited = citedSlugs(id, loaded?.scenario ?? null);
-  const [titles, figures] = await Promise.all([
-    caseStudyTitles(c.env.DB, cited.cases),
-    figureSummaries(c.env.DB, cited.figures),
-  ]);
-  const scenario = loaded
-    ? {
-        slug: loaded.scenario.slug,
-        title: loaded.scenario.title,
-        illustrative: loaded.scenario.illustrative,
-        inputs: loaded.scenario.inputs,
-        references: loaded.scenario.references,
-      }
-    : undefined;
+  const { titles, figures } = await calculatorSources(c.env.DB, id, loaded?.scenario ?? null);
+  const scenario = loaded ? scenarioContext(loaded.scenario) : undefined;
   const ctx = siteContext;
   const script = calculatorScript(id);
   return c.html(

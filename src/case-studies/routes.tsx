@@ -5,7 +5,7 @@ import { ProblemError } from "../http/problem";
 import { defineRoute, mountRoutes } from "../http/route";
 import { type QuerySpec, validatedQuery } from "../http/validate";
 import { findCaseStudy, listCaseStudies } from "../records/read";
-import { findRevision, latestRevision, listRevisions } from "../records/revisions";
+import { findRevision, findTombstone, latestRevision, listRevisions } from "../records/revisions";
 import { briefInProgress } from "../views/add-to-brief";
 import { caseStudyExportRoutes } from "./exports";
 import { HistoryPage, WithdrawnPage } from "./history";
@@ -104,7 +104,7 @@ caseStudyRoutes.get("/case-studies/:slug", async (c) => {
   const slug = c.req.param("slug");
   const row = await findCaseStudy(c.env.DB, slug);
   if (!row) {
-    const revision = await findWithdrawal(c.env.DB, slug);
+    const revision = await findTombstone(c.env.DB, slug);
     if (revision) return c.html(<WithdrawnPage slug={slug} title={revision.title} revision={revision.revision} />, 410);
     throw new ProblemError(404, "There is no case study at this address.");
   }
@@ -117,14 +117,6 @@ caseStudyRoutes.get("/case-studies/:slug", async (c) => {
     />,
   );
 });
-
-/** The title and number of a slug's withdrawal, when its latest revision is one. */
-async function findWithdrawal(db: D1Database, slug: string) {
-  const latest = await latestRevision(db, slug);
-  if (latest?.action !== "delete") return null;
-  const revision = await findRevision(db, slug, latest.revision);
-  return revision ? { title: revision.record.title, revision: latest.revision } : null;
-}
 
 /** A revision number from the history form; anything else means "the default". */
 function revisionNumber(text: string | undefined): number | undefined {

@@ -9,8 +9,12 @@ import { type CalculatorId, calculators, isCalculatorId, runCalculator } from ".
 import { isEmbedAccent, parseEmbedOptions } from "../domain/embed-url";
 import type { AppEnv } from "../env";
 import { assetPaths } from "../generated/assets";
-import { findCaseStudy, findCaseStudyTitles } from "../records/read";
+import { loadScenario } from "../calculators/scenario-registry";
+import { calculatorSources } from "../records/calculator-sources";
+import { findCaseStudy } from "../records/read";
+import { findTombstone } from "../records/revisions";
 import { calculatorScript } from "../views/calculator/bundle";
+import { scenarioContext } from "../views/calculator/default-source";
 import {
   canonicalQuery,
   type FormError,
@@ -25,7 +29,7 @@ import { present } from "../views/calculator/presenters";
 import type { RenderContext } from "../views/render";
 import { accentCss } from "./accent";
 import { type CalculatorEmbedOptions, calculatorEmbedOptions, mainFieldCount } from "./options";
-import { CalculatorEmbed, EmbedShell, EvidenceCard, NotFoundCard } from "./views";
+import { CalculatorEmbed, EmbedShell, EvidenceCard, NotFoundCard, WithdrawnCard } from "./views";
 
 export const embedRoutes = new Hono<AppEnv>();
 
@@ -109,8 +113,22 @@ embedRoutes.get("/embed/calculators/:id", async (c) => {
     if (head in lockedRaw) merged[head] = lockedRaw[head];
   }
 
+  // A scenario named in the address starts the frame from its inputs; inputs in the address (locked ones included)
+  // override it. An unknown scenario falls back to the calculator's usual figures, with a note.
+  const scenarioSlug = url.searchParams.get("scenario");
+  const loaded = scenarioSlug === null ? null : loadScenario(id, scenarioSlug, merged);
+  const notes = [...options.notes];
+  if (scenarioSlug !== null && loaded === null) {
+    notes.push({
+      option: "scenario",
+      message: "This calculator has no scenario by that name, so the frame starts from its usual figures.",
+    });
+  }
+  const inputs = (loaded ? loaded.inputs : merged) as RawInput;
+  const scenarioPair: [string, string][] = loaded ? [["scenario", loaded.scenario.slug]] : [];
+
   const path = `/embed/calculators/${id}`;
-  const keep = queryString(options.keep);
+  const keep = queryString([...scenarioPair, ...options.keep]);
   if (action !== null) {
     // A no-JS row edit: back to the short address of the new state (options kept), at the row.
     const query = [canonicalQuery(model, merged), keep].filter(Boolean).join("&");
@@ -122,9 +140,9 @@ embedRoutes.get("/embed/calculators/:id", async (c) => {
     return c.redirect(`${path}${query ? `?${query}` : ""}${anchor}`, 303);
   }
 
-  const outcome = runCalculator(id, merged);
+  const outcome = runCalculator(id, inputs);
   const errors: FormError[] = outcome.ok ? [] : formErrors(model, outcome.issues);
-  const titles = await caseStudyTitles(c.env.DB, id);
+  const { titles, figures } = await calculatorSources(c.env.DB, id, loaded?.scenario ?? null);
   const reset = [queryString(locked), keep].filter(Boolean).join("&");
   return c.html(
     <EmbedShell
@@ -132,7 +150,7 @@ embedRoutes.get("/embed/calculators/:id", async (c) => {
       theme={options.theme}
       compact={options.compact}
       accentCss={accentHref(options.accent)}
-      notes={options.notes}
+      notes={notes}
       scripts={frameScripts(id)}
       ctx={ctx}
       pageUrl={url.href}
@@ -143,11 +161,13 @@ embedRoutes.get("/embed/calculators/:id", async (c) => {
         summary={calculators[id].summary}
         form={{
           model,
-          raw: merged,
+          raw: inputs,
           errors,
           ctx: {
             defaults: calculators[id].defaultsWithReferences(),
             titles,
+            figures,
+            scenario: loaded ? scenarioContext(loaded.scenario) : undefined,
             render: ctx,
             embed: {
               action: path,
@@ -166,25 +186,12 @@ embedRoutes.get("/embed/calculators/:id", async (c) => {
   );
 });
 
-/** Titles of the case studies a calculator's defaults cite; a failed lookup only costs the titles. */
-async function caseStudyTitles(db: D1Database, id: CalculatorId): Promise<Record<string, string>> {
-  const slugs = new Set<string>();
-  for (const entry of Object.values(calculators[id].defaultsWithReferences())) {
-    if (entry.reference.kind === "case_study") slugs.add(entry.reference.slug);
-  }
-  try {
-    return await findCaseStudyTitles(db, [...slugs]);
-  } catch (error) {
-    console.error("calculator embed: case-study titles unavailable", error);
-    return {};
-  }
-}
-
 embedRoutes.get("/embed/case-studies/:slug", async (c) => {
   const ctx = frameContext(c);
   const options = parseEmbedOptions(new URL(c.req.url).searchParams);
   const slug = c.req.param("slug");
-  const row = /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) ? await findCaseStudy(c.env.DB, slug) : null;
+  const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug);
+  const row = slugPattern ? await findCaseStudy(c.env.DB, slug) : null;
   const shell = {
     theme: options.theme,
     compact: options.compact,
@@ -193,6 +200,15 @@ embedRoutes.get("/embed/case-studies/:slug", async (c) => {
     scripts: frameScripts(),
     ctx,
   };
+  const withdrawn = row === null && slugPattern ? await findTombstone(c.env.DB, slug) : null;
+  if (withdrawn) {
+    return c.html(
+      <EmbedShell title={`Withdrawn: ${withdrawn.title}`} {...shell}>
+        <WithdrawnCard slug={slug} title={withdrawn.title} ctx={ctx} />
+      </EmbedShell>,
+      410,
+    );
+  }
   if (!row) {
     return c.html(
       <EmbedShell title="Case study not found" {...shell}>

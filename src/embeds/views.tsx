@@ -178,6 +178,26 @@ export function EvidenceCard({ row, ctx }: { row: CaseStudyRow; ctx: RenderConte
 }
 
 /** What a frame shows for an address with nothing behind it (status 404): readable, inside the frame. */
+/**
+ * A record that was withdrawn after the frame was embedded: the host page keeps its snippet, so the frame says what
+ * was withdrawn and where its history is, rather than a bare "not found".
+ */
+export function WithdrawnCard({ slug, title, ctx }: { slug: string; title: string; ctx: RenderContext }) {
+  return (
+    <article aria-labelledby="card-h">
+      <h1 id="card-h">This case study was withdrawn</h1>
+      <p>
+        “{title}” was withdrawn from the evidence base: its figures should no longer be relied on, and it no longer
+        appears in search or counts.{" "}
+        <SiteLink ctx={ctx} path={`/case-studies/${slug}/history`}>
+          See its history
+        </SiteLink>{" "}
+        (a new tab).
+      </p>
+    </article>
+  );
+}
+
 export function NotFoundCard({ what, ctx }: { what: "case study" | "calculator"; ctx: RenderContext }) {
   const list = what === "calculator" ? "/calculators" : "/case-studies";
   return (

@@ -127,7 +127,11 @@ export function EmbedPanel(props: EmbedPanelProps) {
                     value={input.name}
                     checked={options.lock?.includes(input.name)}
                   />
-                  <label for={`embed-lock-${input.name}`}>{input.label}</label>
+                  {/* The calculator's own field has the same words: "Lock" keeps the two labels apart. */}
+                  <label for={`embed-lock-${input.name}`}>
+                    <span class="visually-hidden">Lock </span>
+                    {input.label}
+                  </label>
                 </div>
               ))}
             </fieldset>

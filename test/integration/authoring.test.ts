@@ -185,6 +185,13 @@ describe("withdrawal and restore", () => {
     const page = await get(`/case-studies/${slug}`);
     expect(page.status).toBe(410);
     expect(await page.text()).toContain(`href="/case-studies/${slug}/history"`);
+    // A host page keeps its snippet: the frame says what was withdrawn and links the history (in a new tab).
+    const frame = await get(`/embed/case-studies/${slug}`);
+    expect(frame.status).toBe(410);
+    const frameHtml = await frame.text();
+    expect(frameHtml).toContain("This case study was withdrawn");
+    expect(frameHtml).toContain(`“${record.title}” was withdrawn`);
+    expect(frameHtml).toMatch(new RegExp(`href="https://example\\.test/case-studies/${slug}/history"[^>]*target="_blank"`));
     const { body: search } = await getJson<{ hits: { slug: string }[] }>(
       `/api/v1/search?q=${encodeURIComponent(record.title)}&limit=50`,
     );

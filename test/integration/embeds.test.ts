@@ -74,6 +74,30 @@ describe("calculator frames", () => {
     expect(add.status).toBe(200);
   });
 
+  it("starts from a scenario named in the address; inputs in the address override it; the form keeps it", async () => {
+    const scenario = "mbsr-chronic-low-back-pain-health-plan";
+    const { res, html } = await page(`/embed/calculators/program-roi?scenario=${scenario}&years=3&lock=years`);
+    expect(res.status).toBe(200);
+    expectFrame(res, html);
+    expect(html).toContain(`<input type="hidden" name="scenario" value="${scenario}"/>`);
+    expect(html).toMatch(/value="982"/);
+    expect(html).toContain("In the scenario:");
+    expect(html).toMatch(/<input[^>]*id="f-years"[^>]*readonly[^>]*>/);
+    expect(html).toMatch(/id="f-years"[^>]*value="3"/);
+    expect(html).toContain(`Reset to the defaults`);
+    expect(html).toMatch(new RegExp(`href="/embed/calculators/program-roi\\?years=3&amp;scenario=${scenario}&amp;lock=years"`));
+  });
+
+  it("an unknown scenario falls back to the usual figures with a note", async () => {
+    const plain = await page("/embed/calculators/program-roi");
+    const { res, html } = await page("/embed/calculators/program-roi?scenario=no-such-scenario");
+    expect(res.status).toBe(200);
+    expect(html).toContain("no scenario by that name");
+    expect(html).not.toContain('name="scenario"');
+    const figures = (text: string) => [...text.matchAll(/class="figure[^"]*"[^>]*>([^<]*)</g)].map((m) => m[1]);
+    expect(figures(html)).toEqual(figures(plain.html));
+  });
+
   it("locks a select as disabled with its value in a hidden field", async () => {
     const { html } = await page("/embed/calculators/shared-savings?two_sided=true&lock=two_sided");
     expect(html).toMatch(/<select[^>]*id="f-two_sided"[^>]*disabled/);

@@ -24,6 +24,12 @@ export interface ScenarioContext {
   references: Record<string, ScenarioReference>;
 }
 
+/** The part of a scenario the form shows beside its inputs. */
+export function scenarioContext(scenario: ScenarioContext): ScenarioContext {
+  const { slug, title, illustrative, inputs, references } = scenario;
+  return { slug, title, illustrative, inputs, references };
+}
+
 /** What a default's source line needs: the titles of the cited case studies, and where links point. */
 export interface SourceContext {
   /** Case-study slug → title, for the source links (the slug itself is shown when a title is missing). */

@@ -6,10 +6,10 @@
  */
 import { type Context, Hono } from "hono";
 import { type CalculatorId, calculators, isCalculatorId, runCalculator } from "../calculators";
+import { loadScenario } from "../calculators/scenario-registry";
 import { isEmbedAccent, parseEmbedOptions } from "../domain/embed-url";
 import type { AppEnv } from "../env";
 import { assetPaths } from "../generated/assets";
-import { loadScenario } from "../calculators/scenario-registry";
 import { calculatorSources } from "../records/calculator-sources";
 import { findCaseStudy } from "../records/read";
 import { findTombstone } from "../records/revisions";

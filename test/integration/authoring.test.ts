@@ -191,7 +191,9 @@ describe("withdrawal and restore", () => {
     const frameHtml = await frame.text();
     expect(frameHtml).toContain("This case study was withdrawn");
     expect(frameHtml).toContain(`“${record.title}” was withdrawn`);
-    expect(frameHtml).toMatch(new RegExp(`href="https://example\\.test/case-studies/${slug}/history"[^>]*target="_blank"`));
+    expect(frameHtml).toMatch(
+      new RegExp(`href="https://example\\.test/case-studies/${slug}/history"[^>]*target="_blank"`),
+    );
     const { body: search } = await getJson<{ hits: { slug: string }[] }>(
       `/api/v1/search?q=${encodeURIComponent(record.title)}&limit=50`,
     );

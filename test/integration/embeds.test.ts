@@ -85,7 +85,9 @@ describe("calculator frames", () => {
     expect(html).toMatch(/<input[^>]*id="f-years"[^>]*readonly[^>]*>/);
     expect(html).toMatch(/id="f-years"[^>]*value="3"/);
     expect(html).toContain(`Reset to the defaults`);
-    expect(html).toMatch(new RegExp(`href="/embed/calculators/program-roi\\?years=3&amp;scenario=${scenario}&amp;lock=years"`));
+    expect(html).toMatch(
+      new RegExp(`href="/embed/calculators/program-roi\\?years=3&amp;scenario=${scenario}&amp;lock=years"`),
+    );
   });
 
   it("an unknown scenario falls back to the usual figures with a note", async () => {

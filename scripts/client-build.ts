@@ -6,7 +6,8 @@
  *     scripts/lib/client-bundles.ts for what keeps them small);
  *   - the embed loader (src/client/embed-loader.ts) at the one unhashed address, /embed.js: host pages elsewhere
  *     paste its URL once and keep it, so it cannot carry a hash; a short cache in _headers lets fixes reach them;
- *   - the stylesheet (src/views/styles.ts) and the icon (src/views/favicon.ts);
+ *   - the site's stylesheet (src/views/styles.ts), the embed frames' own (scripts/lib/frame-css.ts: the site's rules
+ *     their markup can use, then src/embeds/styles.ts) and the icon (src/views/favicon.ts);
  *   - `_headers`: immutable caching for the hashed files and the Worker's security headers.
  * Each file's name carries a hash of its content. The Worker keeps only src/generated/assets.ts, a manifest from
  * source name to hashed path, so pages can link the files.
@@ -17,7 +18,6 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
-import { embedCss } from "../src/embeds/styles";
 import { faviconSvg } from "../src/views/favicon";
 import { siteCss } from "../src/views/styles";
 import {
@@ -26,6 +26,7 @@ import {
   calculatorBundleOptions,
   calculatorEntries,
 } from "./lib/client-bundles";
+import { frameStylesheet } from "./lib/frame-css";
 import { ASSETS_DIR, ASSETS_URL_PREFIX, EMBED_LOADER_PATH, headersFile } from "./lib/static-assets";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -57,13 +58,20 @@ const LOADER_ENTRY = "embed-loader.ts";
 const entries = existsSync(clientDir)
   ? readdirSync(clientDir).filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts") && f !== LOADER_ENTRY)
   : [];
+// The scripts an embed frame may load: its height reporter and the calculator bundles (the frame stylesheet keeps
+// the rules their markup can use).
+const frameScripts: string[] = [];
 for (const entry of entries) {
   const result = await build({ ...browserScriptOptions, entryPoints: [join(clientDir, entry)] });
-  emit(entry.replace(/\.ts$/, ".js"), result.outputFiles[0]?.text ?? "");
+  const text = result.outputFiles[0]?.text ?? "";
+  if (entry === "embed-frame.ts") frameScripts.push(text);
+  emit(entry.replace(/\.ts$/, ".js"), text);
 }
 for (const id of calculatorEntries()) {
   const result = await build(calculatorBundleOptions(id));
-  emit(calculatorBundleName(id), result.outputFiles[0]?.text ?? "");
+  const text = result.outputFiles[0]?.text ?? "";
+  frameScripts.push(text);
+  emit(calculatorBundleName(id), text);
 }
 // A classic script (IIFE), not a module: `document.currentScript` tells it our origin, and any host's tag works.
 const loader = await build({
@@ -81,7 +89,7 @@ console.log(
   `client:build: ${LOADER_ENTRY} → ${EMBED_LOADER_PATH} (${Buffer.byteLength(loaderJs)} B, ${gzipSync(Buffer.from(loaderJs)).length} B gzip)`,
 );
 emit("site.css", siteCss);
-emit("embed.css", embedCss);
+emit("embed.css", await frameStylesheet(frameScripts));
 emit("favicon.svg", faviconSvg);
 writeFileSync(join(outDir, "_headers"), headersFile());
 

@@ -46,7 +46,6 @@ export function EmbedShell(props: ShellProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
         <title>{`${props.title} · ${SITE_NAME}`}</title>
-        <link rel="stylesheet" href={assetPaths["site.css"]} />
         <link rel="stylesheet" href={assetPaths["embed.css"]} />
         {props.accentCss ? <link rel="stylesheet" href={props.accentCss} /> : null}
         {props.pageUrl ? <OEmbedDiscovery origin={props.ctx.base} pageUrl={props.pageUrl} title={props.title} /> : null}

@@ -170,10 +170,34 @@ export async function findCaseStudies(db: D1Database, slugs: readonly string[]):
   return slugs.flatMap((slug) => bySlug.get(slug) ?? []);
 }
 
-/** The slugs of every record whose page is public (published or retracted: a retracted record stays readable). */
-export async function publicCaseStudySlugs(db: D1Database): Promise<string[]> {
+/** Statuses whose record pages are public: a retracted record stays readable. */
+const PUBLIC_STATUSES = "('published', 'retracted')";
+
+/**
+ * The ranges of `size` ids (1 for ids 1…size, 2 for the next…) that hold a public record, in order. One probe per
+ * range up to the highest id, each stopping at the range's first public record: O(ranges) rows read, about.
+ */
+export async function publicCaseStudyRanges(db: D1Database, size: number): Promise<number[]> {
   const { results } = await db
-    .prepare("SELECT slug FROM case_studies WHERE status IN ('published', 'retracted') ORDER BY slug")
+    .prepare(
+      `WITH RECURSIVE r(n) AS (
+  SELECT 1 WHERE (SELECT max(id) FROM case_studies) IS NOT NULL
+  UNION ALL SELECT n + 1 FROM r WHERE n * ?1 < (SELECT max(id) FROM case_studies)
+)
+SELECT n FROM r WHERE EXISTS (
+  SELECT 1 FROM case_studies c WHERE c.id BETWEEN (n - 1) * ?1 + 1 AND n * ?1 AND c.status IN ${PUBLIC_STATUSES}
+) ORDER BY n`,
+    )
+    .bind(size)
+    .all<{ n: number }>();
+  return results.map((row) => row.n);
+}
+
+/** The slugs of the public records with ids from `from` to `to`, by id: a range of the rowid, O(to - from) rows. */
+export async function publicCaseStudySlugsInIds(db: D1Database, from: number, to: number): Promise<string[]> {
+  const { results } = await db
+    .prepare(`SELECT slug FROM case_studies WHERE id BETWEEN ?1 AND ?2 AND status IN ${PUBLIC_STATUSES} ORDER BY id`)
+    .bind(from, to)
     .all<{ slug: string }>();
   return results.map((row) => row.slug);
 }

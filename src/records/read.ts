@@ -101,7 +101,9 @@ function totalStatement(db: D1Database, filters: ListFilters, bound: number): D1
   const facets = Object.entries(filters).filter(([facet, values]) => facet !== "status" && values && values.length > 0);
   if (facets.length === 0) {
     return db
-      .prepare("SELECT coalesce(sum(n), 0) AS total, 1 AS exact FROM facet_counts WHERE facet = 'status' AND value IN (SELECT value FROM json_each(?1))")
+      .prepare(
+        "SELECT coalesce(sum(n), 0) AS total, 1 AS exact FROM facet_counts WHERE facet = 'status' AND value IN (SELECT value FROM json_each(?1))",
+      )
       .bind(JSON.stringify(statusesOf(filters)));
   }
   const [only] = facets;

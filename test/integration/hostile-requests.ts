@@ -84,8 +84,9 @@ export function pageRoutes(): { method: string; path: string }[] {
 
 /**
  * Real values for path parameters, by the address segment before them (`case-studies` → every record's slug), read
- * from the sitemap (its index and every sitemap it names) and from the links of every page without parameters (the briefs and reference figures are not
- * in the sitemap): with them some requests reach the handler past the parameter check.
+ * from the sitemap (its index and every sitemap it names) and from the links of every page without parameters (the
+ * briefs and reference figures are not in the sitemap): with them some requests reach the handler past the parameter
+ * check.
  */
 export async function knownSegments(): Promise<Map<string, string[]>> {
   const paths: string[] = [];

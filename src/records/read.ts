@@ -203,7 +203,9 @@ SELECT n FROM r WHERE EXISTS (
  */
 export async function publicCaseStudySlugsInIds(db: D1Database, from: number, to: number): Promise<string[]> {
   const { results } = await db
-    .prepare(`SELECT slug FROM case_studies NOT INDEXED WHERE id BETWEEN ?1 AND ?2 AND status IN ${PUBLIC_STATUSES} ORDER BY id`)
+    .prepare(
+      `SELECT slug FROM case_studies NOT INDEXED WHERE id BETWEEN ?1 AND ?2 AND status IN ${PUBLIC_STATUSES} ORDER BY id`,
+    )
     .bind(from, to)
     .all<{ slug: string }>();
   return results.map((row) => row.slug);

@@ -10,7 +10,10 @@
  *
  * Knobs: BENCH_ROUTES_SIZES=1000,10000 (record counts), BENCH_ROUTES_DURATION seconds per case (default 3),
  * BENCH_ROUTES_FLOOR_DURATION (default 2), BENCH_ROUTES_CONNECTIONS (default 4), BENCH_ROUTES_ONLY=<regex> (routes
- * whose pattern matches). Only 127.0.0.1 is contacted; the database is a temporary folder, removed at the end.
+ * whose pattern matches), BENCH_ROUTES_TIMEOUT seconds one route may take, its single request and its load together
+ * (default 60; a route past it is reported as timed out and the run goes on), BENCH_ROUTES_ROWS_ONLY=1 (one cold
+ * request per route for its D1 figures, no load and no health floor: what rows each route reads, in minutes).
+ * Only 127.0.0.1 is contacted; the database is a temporary folder, removed at the end.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -31,6 +34,8 @@ const DURATION_S = Number(env.BENCH_ROUTES_DURATION ?? 3);
 const FLOOR_DURATION_S = Number(env.BENCH_ROUTES_FLOOR_DURATION ?? 2);
 const CONNECTIONS = Number(env.BENCH_ROUTES_CONNECTIONS ?? 4);
 const ONLY = env.BENCH_ROUTES_ONLY ? new RegExp(env.BENCH_ROUTES_ONLY) : null;
+const ROUTE_TIMEOUT_MS = Number(env.BENCH_ROUTES_TIMEOUT ?? 60) * 1000;
+const ROWS_ONLY = env.BENCH_ROUTES_ROWS_ONLY === "1";
 /** A route whose single request takes longer than this is timed once, not put under load (a whole-corpus export). */
 const SLOW_MS = 2000;
 /** Synthetic records take ids and slugs (syn-1001…) above every real record's. */
@@ -84,11 +89,56 @@ function run(route: BenchRoute, port: number, mode: Mode) {
   };
 }
 
+/** What a case that failed says: the route timed out (or the request failed), and no figures. */
+function failedCase(note: string): CaseFigures {
+  return {
+    status: 0,
+    requests_per_s: null,
+    ratio_to_health: null,
+    p50_ms: null,
+    p99_ms: null,
+    single_ms: 0,
+    d1_statements: 0,
+    d1_round_trips: 0,
+    rows_read: 0,
+    bytes: 0,
+    non2xx: 0,
+    errors: 1,
+    note,
+  };
+}
+
+/**
+ * One case within ROUTE_TIMEOUT_MS: its requests are aborted at the deadline, and a case that times out or fails is
+ * reported as such, so one slow route (a whole-corpus read at 100k records) cannot hang the run.
+ */
 async function measure(route: BenchRoute, port: number, mode: Mode, healthRps: number): Promise<CaseFigures> {
+  const deadline = AbortSignal.timeout(ROUTE_TIMEOUT_MS);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timedOut = new Promise<CaseFigures>((done) => {
+    timer = setTimeout(() => done(failedCase(`timed out after ${ROUTE_TIMEOUT_MS / 1000} s`)), ROUTE_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([measureCase(route, port, mode, healthRps, deadline), timedOut]);
+  } catch (error) {
+    const why = deadline.aborted ? `timed out after ${ROUTE_TIMEOUT_MS / 1000} s` : `failed: ${String(error)}`;
+    return failedCase(why);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function measureCase(
+  route: BenchRoute,
+  port: number,
+  mode: Mode,
+  healthRps: number,
+  signal: AbortSignal,
+): Promise<CaseFigures> {
   const { url, init } = run(route, port, mode);
-  if (mode === "warm") await (await fetch(url, init)).arrayBuffer();
+  if (mode === "warm") await (await fetch(url, { ...init, signal })).arrayBuffer();
   const started = performance.now();
-  const res = await fetch(url, init);
+  const res = await fetch(url, { ...init, signal });
   const bytes = (await res.arrayBuffer()).byteLength;
   const single = performance.now() - started;
   const base: CaseFigures = {
@@ -112,6 +162,7 @@ async function measure(route: BenchRoute, port: number, mode: Mode, healthRps: n
   if (res.headers.get("content-type")?.includes("ndjson")) {
     base.note = "streamed: D1 figures count only what ran before the first byte";
   }
+  if (ROWS_ONLY) return { ...base, note: base.note ?? "rows only: not put under load" };
   if (single > SLOW_MS) return { ...base, note: `one request took ${Math.round(single)} ms; not put under load` };
   const options = { url, method: init.method, headers: init.headers, body: init.body, connections: CONNECTIONS };
   await autocannon({ ...options, duration: 0.3 }); // warm-up, discarded
@@ -213,9 +264,9 @@ export async function benchRouteTable(): Promise<Record<string, unknown>> {
             figures[key] = { ...route, health_requests_per_s: null, cold: null, warm: null, skipped: route.skipped };
             continue;
           }
-          const health = await healthFloor(server.port);
+          const health = ROWS_ONLY ? 0 : await healthFloor(server.port);
           const cold = await measure(route, server.port, "cold", health);
-          const warm = await measure(route, server.port, "warm", health);
+          const warm = ROWS_ONLY ? null : await measure(route, server.port, "warm", health);
           figures[key] = {
             method: route.method,
             pattern: route.pattern,
@@ -225,7 +276,7 @@ export async function benchRouteTable(): Promise<Record<string, unknown>> {
             warm,
           };
           console.log(
-            `  ${size} ${key.padEnd(48)} health ${rate(health)}/s  cold ${rate(cold.requests_per_s)}/s ×${fmt(cold.ratio_to_health, 2)} rows ${cold.rows_read}  warm ${rate(warm.requests_per_s)}/s ×${fmt(warm.ratio_to_health, 2)} rows ${warm.rows_read}${cold.note ? `  (${cold.note})` : ""}`,
+            `  ${size} ${key.padEnd(48)} health ${rate(health)}/s  cold ${rate(cold.requests_per_s)}/s ×${fmt(cold.ratio_to_health, 2)} rows ${cold.rows_read}  warm ${rate(warm?.requests_per_s)}/s ×${fmt(warm?.ratio_to_health, 2)} rows ${warm?.rows_read ?? "–"}${cold.note ? `  (${cold.note})` : ""}`,
           );
         }
       } finally {

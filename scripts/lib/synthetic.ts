@@ -24,7 +24,7 @@ import {
   payerTypes,
 } from "../../src/domain/enums";
 import { gradeEvidence, gradeRank } from "../../src/domain/grading";
-import { facetCountsStatement, facetKeysStatement } from "../../src/records/write-path";
+import { facetKeysStatement, rebuildCounterStatements } from "../../src/records/write-path";
 
 /** mulberry32: small, fast and good enough to make the same records from the same seed on every machine. */
 export function prng(seed: number): () => number {
@@ -405,11 +405,12 @@ ${inlineStatement(facetKeysStatement({ idFrom: from, idTo: to }))}`;
 }
 
 /**
- * What a load ends with, once after every chunk: the write path's refresh of the browse counts (the chunks wrote the
- * facet keys of their own records), and an FTS merge as a read-mostly index gets.
+ * What a load ends with, once after every chunk: the write path's recount of its counters (browse counts and gap
+ * map; the chunks wrote the facet keys of their own records, with SQL of their own that does not keep counters), and
+ * an FTS merge as a read-mostly index gets.
  */
 export function finishLoadSql(): string {
-  return `${inlineStatement(facetCountsStatement())}
+  return `${rebuildCounterStatements().map(inlineStatement).join("\n")}
 INSERT INTO case_studies_fts (case_studies_fts) VALUES ('optimize');
 `;
 }

@@ -47,17 +47,19 @@ export const caseStudyApiRoutes = [
     query: listQuery,
     responses: { 200: { description: "A page of case studies", schema: caseStudyListSchema } },
     handler: async (c, { query }) => {
-      const { rows, total } = await listPage(c, query);
+      const { rows, total, totalExact } = await listPage(c, query);
       const url = new URL(c.req.url);
-      const pages = Math.max(1, Math.ceil(total / query.limit));
+      // A lower bound counts past this page (src/records/read.ts), so there is a next page whenever it is one.
+      const pages = totalExact ? Math.max(1, Math.ceil(total / query.limit)) : null;
       return c.json({
         items: rows.map((row) => toSummaryJson(row, url.origin)),
         total,
+        total_exact: totalExact,
         page: query.page,
         limit: query.limit,
         pages,
-        next: query.page < pages ? listUrl(url, query.page + 1) : null,
-        prev: query.page > 1 ? listUrl(url, Math.min(query.page - 1, pages)) : null,
+        next: pages === null || query.page < pages ? listUrl(url, query.page + 1) : null,
+        prev: query.page > 1 ? listUrl(url, Math.min(query.page - 1, pages ?? query.page - 1)) : null,
       });
     },
   }),
@@ -96,8 +98,8 @@ export const caseStudyRoutes = mountRoutes(new Hono<AppEnv>(), caseStudyApiRoute
 caseStudyRoutes.get("/case-studies", async (c) => {
   // The same reading and checking as the API: a bad filter is a 400 page naming it.
   const query = validatedQuery(c, listQuery);
-  const { rows, total } = await listPage(c, query);
-  return c.html(<CaseStudyListPage rows={rows} total={total} query={query} />);
+  const { rows, total, totalExact } = await listPage(c, query);
+  return c.html(<CaseStudyListPage rows={rows} total={total} totalExact={totalExact} query={query} />);
 });
 
 caseStudyRoutes.get("/case-studies/:slug", async (c) => {

@@ -62,10 +62,15 @@ export const caseStudySummarySchema = z
 
 export const caseStudyListSchema = z.object({
   items: z.array(caseStudySummarySchema),
-  total: z.int(),
+  total: z
+    .int()
+    .describe(
+      "Records matching the filters: exact when `total_exact`; otherwise a lower bound (more than this many match), because a list with several filters counts no further than 1,000 records or its own page",
+    ),
+  total_exact: z.boolean().describe("Whether `total` is the exact number of records matching"),
   page: z.int(),
   limit: z.int(),
-  pages: z.int(),
+  pages: z.int().nullable().describe("Number of pages; null when the total is a lower bound"),
   next: z.string().nullable().describe("URL of the next page, or null on the last"),
   prev: z.string().nullable(),
 });

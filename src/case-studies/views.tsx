@@ -12,6 +12,7 @@ import {
 } from "../domain/enums";
 import { FACETS, LIST_FILTER_NAMES } from "../domain/facets";
 import { gradeMeanings } from "../domain/grading";
+import { formatInteger } from "../domain/numbers";
 import { reviewState } from "../domain/review";
 import { assetPaths } from "../generated/assets";
 import type { CaseStudyRow } from "../records/read";
@@ -216,8 +217,20 @@ function pageHref(query: ListQuery, page: number): string {
   return `/case-studies${text ? `?${text}` : ""}`;
 }
 
-export function CaseStudyListPage({ rows, total, query }: { rows: CaseStudyRow[]; total: number; query: ListQuery }) {
-  const pages = Math.max(1, Math.ceil(total / query.limit));
+export function CaseStudyListPage({
+  rows,
+  total,
+  totalExact,
+  query,
+}: {
+  rows: CaseStudyRow[];
+  /** Exact when totalExact, else a lower bound (src/records/read.ts counts a filtered list only so far). */
+  total: number;
+  totalExact: boolean;
+  query: ListQuery;
+}) {
+  // Unknown when the total is a lower bound; there is then a next page (the bound counts past this one).
+  const pages = totalExact ? Math.max(1, Math.ceil(total / query.limit)) : null;
   return (
     <Layout title="Case studies" description="Browse case studies of financing integrative care.">
       <h1>Case studies</h1>
@@ -262,7 +275,9 @@ export function CaseStudyListPage({ rows, total, query }: { rows: CaseStudyRow[]
         <button type="submit">Apply</button>
       </form>
       <p role="status">
-        {total === 0 ? "No case studies match these filters." : `${total} case stud${total === 1 ? "y" : "ies"}`}
+        {total === 0
+          ? "No case studies match these filters."
+          : `${totalExact ? "" : "More than "}${formatInteger(total)} case stud${total === 1 && totalExact ? "y" : "ies"}`}
         {total === 0 ? (
           <>
             {" "}
@@ -277,13 +292,11 @@ export function CaseStudyListPage({ rows, total, query }: { rows: CaseStudyRow[]
           />
         ))}
       </ul>
-      {pages > 1 ? (
+      {pages === null || pages > 1 ? (
         <nav class="pager" aria-label="Pages">
           {query.page > 1 ? <a href={pageHref(query, query.page - 1)}>← Previous</a> : null}
-          <span>
-            Page {query.page} of {pages}
-          </span>
-          {query.page < pages ? <a href={pageHref(query, query.page + 1)}>Next →</a> : null}
+          <span>{pages === null ? `Page ${query.page}` : `Page ${query.page} of ${pages}`}</span>
+          {pages === null || query.page < pages ? <a href={pageHref(query, query.page + 1)}>Next →</a> : null}
         </nav>
       ) : null}
     </Layout>

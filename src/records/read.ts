@@ -51,12 +51,23 @@ const ORDER_BY: Record<ListOrder, string> = {
   title: "c.title COLLATE NOCASE, c.id",
 };
 
-/** Builds the WHERE clause for list filters; status defaults to published. */
+/** The statuses a list shows: those asked for, else published. */
+function statusesOf(filters: ListFilters): string[] {
+  return filters.status?.length ? [...new Set(filters.status)] : ["published"];
+}
+
+/**
+ * Builds the WHERE clause for list filters; status defaults to published. Status is the record's own column (equal
+ * to its status facet row), so the list orders' indexes (schema/0012), which start with it, serve an unfiltered page.
+ */
 function filterClause(filters: ListFilters, params: SqlValue[]): string {
-  const clauses: string[] = [];
-  const withStatus: ListFilters = { ...filters, status: filters.status?.length ? filters.status : ["published"] };
-  for (const [facet, values] of Object.entries(withStatus)) {
-    if (!values || values.length === 0) continue;
+  const statusParams = statusesOf(filters).map((value) => {
+    params.push(value);
+    return `?${params.length}`;
+  });
+  const clauses = [`c.status IN (${statusParams.join(", ")})`];
+  for (const [facet, values] of Object.entries(filters)) {
+    if (facet === "status" || !values || values.length === 0) continue;
     params.push(facet);
     const facetParam = `?${params.length}`;
     const valueParams = values.map((value) => {
@@ -67,12 +78,49 @@ function filterClause(filters: ListFilters, params: SqlValue[]): string {
       `c.id IN (SELECT case_study_id FROM case_study_facets WHERE facet = ${facetParam} AND value IN (${valueParams.join(", ")}))`,
     );
   }
-  return clauses.length ? `WHERE ${clauses.join(" AND ")}` : "";
+  return `WHERE ${clauses.join(" AND ")}`;
 }
+
+/** A filtered total is counted no further than this past the page (rows read stay bounded); see ListPage. */
+export const LIST_COUNT_CAP = 1000;
 
 export interface ListPage {
   rows: CaseStudyRow[];
+  /** Records matching: exact when `totalExact`, else a lower bound (more than `total` match). */
   total: number;
+  totalExact: boolean;
+}
+
+/**
+ * The statement of a list's total. From the counters (facet_counts, schema/0002) when they hold it exactly: no filter
+ * but status (the sum of the status rows), or the default status with one value of one facet (that value's row,
+ * which counts published records). Otherwise a count that stops after `bound + 1` rows, so a list reads O(its page
+ * and the cap) rows, never O(corpus).
+ */
+function totalStatement(db: D1Database, filters: ListFilters, bound: number): D1PreparedStatement {
+  const facets = Object.entries(filters).filter(([facet, values]) => facet !== "status" && values && values.length > 0);
+  if (facets.length === 0) {
+    return db
+      .prepare(
+        "SELECT coalesce(sum(n), 0) AS total, 1 AS exact FROM facet_counts WHERE facet = 'status' AND value IN (SELECT value FROM json_each(?1))",
+      )
+      .bind(JSON.stringify(statusesOf(filters)));
+  }
+  const [only] = facets;
+  if (facets.length === 1 && only && only[1]?.length === 1 && !filters.status?.some((s) => s !== "published")) {
+    return db
+      .prepare("SELECT coalesce((SELECT n FROM facet_counts WHERE facet = ?1 AND value = ?2), 0) AS total, 1 AS exact")
+      .bind(only[0], only[1][0] as string);
+  }
+  const params: SqlValue[] = [];
+  const where = filterClause(filters, params);
+  params.push(bound);
+  const b = `?${params.length}`;
+  return db
+    .prepare(
+      `SELECT min(count(*), ${b}) AS total, count(*) <= ${b} AS exact FROM (SELECT 1 FROM case_studies c ${where} LIMIT ${b} + 1)`,
+    )
+    .bind(...params);
 }
 
 /** A page of records matching the filters, in a stable order (ties broken by id). */
@@ -85,7 +133,6 @@ export async function listCaseStudies(
 ): Promise<ListPage> {
   const params: SqlValue[] = [];
   const where = filterClause(filters, params);
-  const countParams = [...params];
   params.push(limit, offset);
   const [rows, count] = await db.batch([
     db
@@ -93,11 +140,14 @@ export async function listCaseStudies(
         `SELECT ${ROW_COLUMNS} FROM case_studies c ${where} ORDER BY ${ORDER_BY[order]} LIMIT ?${params.length - 1} OFFSET ?${params.length}`,
       )
       .bind(...params),
-    db.prepare(`SELECT count(*) AS total FROM case_studies c ${where}`).bind(...countParams),
+    // The bound covers the page asked for, so a next page is known to exist whenever the total is a lower bound.
+    totalStatement(db, filters, Math.max(LIST_COUNT_CAP, offset + limit)),
   ]);
+  const counted = count?.results[0] as { total: number; exact: number } | undefined;
   return {
     rows: ((rows?.results ?? []) as RawRow[]).map(mapRow),
-    total: (count?.results[0] as { total: number } | undefined)?.total ?? 0,
+    total: counted?.total ?? 0,
+    totalExact: (counted?.exact ?? 1) === 1,
   };
 }
 
@@ -122,10 +172,41 @@ export async function findCaseStudies(db: D1Database, slugs: readonly string[]):
   return slugs.flatMap((slug) => bySlug.get(slug) ?? []);
 }
 
-/** The slugs of every record whose page is public (published or retracted: a retracted record stays readable). */
-export async function publicCaseStudySlugs(db: D1Database): Promise<string[]> {
+/** Statuses whose record pages are public: a retracted record stays readable. */
+const PUBLIC_STATUSES = "('published', 'retracted')";
+
+/**
+ * The ranges of `size` ids (1 for ids 1…size, 2 for the next…) that hold a public record, in order. One probe per
+ * range up to the highest id, each stopping at the range's first public record: O(ranges) rows read, about (the rowid
+ * range, NOT INDEXED as below).
+ */
+export async function publicCaseStudyRanges(db: D1Database, size: number): Promise<number[]> {
   const { results } = await db
-    .prepare("SELECT slug FROM case_studies WHERE status IN ('published', 'retracted') ORDER BY slug")
+    .prepare(
+      `WITH RECURSIVE r(n) AS (
+  SELECT 1 WHERE (SELECT max(id) FROM case_studies) IS NOT NULL
+  UNION ALL SELECT n + 1 FROM r WHERE n * ?1 < (SELECT max(id) FROM case_studies)
+)
+SELECT n FROM r WHERE EXISTS (
+  SELECT 1 FROM case_studies c NOT INDEXED WHERE c.id BETWEEN (n - 1) * ?1 + 1 AND n * ?1 AND c.status IN ${PUBLIC_STATUSES}
+) ORDER BY n`,
+    )
+    .bind(size)
+    .all<{ n: number }>();
+  return results.map((row) => row.n);
+}
+
+/**
+ * The slugs of the public records with ids from `from` to `to`, by id: a range of the rowid, O(to - from) rows.
+ * NOT INDEXED keeps SQLite from walking a status index instead (every public record: it did, at 10k records);
+ * the rowid range is not an index and is still used.
+ */
+export async function publicCaseStudySlugsInIds(db: D1Database, from: number, to: number): Promise<string[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT slug FROM case_studies NOT INDEXED WHERE id BETWEEN ?1 AND ?2 AND status IN ${PUBLIC_STATUSES} ORDER BY id`,
+    )
+    .bind(from, to)
     .all<{ slug: string }>();
   return results.map((row) => row.slug);
 }

@@ -9,8 +9,11 @@
  * - Its children (facet rows, outcomes, sources) are deleted by case_study_id and inserted again in the same batch.
  *   The full-text row follows by itself: the triggers of schema/0001 and schema/0004 replace it on UPDATE of the
  *   text columns and remove it on DELETE.
- * - Derived tables, last: each written record's facet_keys (schema/0004) from its facet rows, then the browse counts
- *   (facet_counts, schema/0002). The data version (schema/0005) is bumped by triggers on both tables.
+ * - Counters (facet_counts, schema/0002; gap_pairs, schema/0012) are kept incrementally around each write: before a
+ *   record is upserted or deleted, what it counts for now is subtracted; after its upsert, what it counts for then is
+ *   added. Each costs O(the record's facet rows), where rebuilding them read every facet row of the corpus.
+ * - Derived tables, last: each written record's facet_keys (schema/0004) from its facet rows. The data version
+ *   (schema/0005) is bumped by triggers on case_studies and facet_counts.
  *
  * - Every upsert and delete appends its revision row (schema/0006) in the same batch: the full record as it became,
  *   who, when, and an optional message. A delete is a tombstone: the live row goes, the revision keeps the record.
@@ -24,6 +27,7 @@ import { type BoundStatement, chunkRows, type SqlValue } from "../db/statements"
 import type { CaseStudy } from "../domain/case-study";
 import { type DerivedFields, deriveFields } from "../domain/derive";
 import { FACET_NAMES, FACETS, type FacetName } from "../domain/facets";
+import { GAP_MAPS } from "../domain/gap-maps";
 
 /** Where a record came from: a file in content/ (the build may delete it) or the write API (it may not). */
 export type RecordOrigin = "content" | "api";
@@ -68,14 +72,19 @@ export function writeStatements(writes: readonly RecordWrite[], updatedAt: strin
   const upserted: string[] = [];
   for (const write of writes) {
     if (write.kind === "upsert") {
+      const one: CountedRecords = { slug: write.record.slug };
+      statements.push(...counterStatements(one, -1));
       statements.push(...upsertStatements(write.record, deriveFields(write.record), write.origin, updatedAt));
+      statements.push(...counterStatements(one, 1));
       const note = write.revision ?? { author: write.origin === "content" ? "content" : "system" };
       statements.push(revisionStatement(write.record.slug, note, updatedAt, !write.revision));
       upserted.push(write.record.slug);
     } else if (write.kind === "delete") {
+      statements.push(...counterStatements({ slug: write.slug }, -1));
       statements.push(revisionStatement(write.slug, write.revision ?? { author: "system" }, updatedAt, false, true));
       statements.push({ sql: "DELETE FROM case_studies WHERE slug = ?1", params: [write.slug] });
     } else {
+      statements.push(...counterStatements({ contentExcept: write.slugs }, -1));
       statements.push({
         sql: `INSERT INTO revisions (slug, revision, action, record_json, record_id, author, created_at)
 SELECT c.slug, ${NEXT_REVISION_SQL}, 'delete', c.record_json, c.id, 'content', ?2
@@ -322,18 +331,17 @@ SELECT parent.id, ${names} FROM parent, (VALUES ${tuples.join(", ")})`,
 export type WrittenRecords = { slugs: readonly string[] } | { idFrom: number; idTo: number };
 
 /**
- * What every batch that writes records ends with: the facet keys of the records whose facet rows it wrote, then the
- * browse counts. A bulk loader that writes facet rows with its own SQL in chunks (scripts/lib/synthetic.ts) runs
- * facetKeysStatement per chunk and facetCountsStatement once at the end, which is the same thing spread over files.
+ * What every batch that writes records ends with: the facet keys of the records whose facet rows it wrote. (The
+ * counters are kept around each write, by counterStatements.) A bulk loader that writes facet rows with its own SQL in
+ * chunks (scripts/lib/synthetic.ts) runs facetKeysStatement per chunk and rebuildCounterStatements once at the end.
  */
 export function derivedTableStatements(written: WrittenRecords): BoundStatement[] {
-  const keys = "slugs" in written && written.slugs.length === 0 ? [] : [facetKeysStatement(written)];
-  return [...keys, facetCountsStatement()];
+  return "slugs" in written && written.slugs.length === 0 ? [] : [facetKeysStatement(written)];
 }
 
 /** Facet codes are one letter and facet names [a-z_]; checked anyway, because they are inlined into SQL. */
 function code(text: string): string {
-  if (!/^[a-z_]+$/.test(text)) throw new Error(`refusing to inline ${JSON.stringify(text)}`);
+  if (!/^[a-z_-]+$/.test(text)) throw new Error(`refusing to inline ${JSON.stringify(text)}`);
   return `'${text}'`;
 }
 
@@ -359,22 +367,87 @@ export function facetKeysStatement(written: WrittenRecords): BoundStatement {
   };
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// Counters: facet_counts (schema/0002) and gap_pairs (schema/0012)
+
+/** The records whose contribution to the counters a statement moves: one slug, or the content-built ones not listed. */
+export type CountedRecords = { slug: string } | { contentExcept: readonly string[] };
+
 /**
- * Recomputes facet_counts from the records, in one statement. One statement cannot both delete and insert, so every
- * existing row is rewritten with its current count (0 for values no published record has any more) by
- * INSERT OR REPLACE over the union of old keys and new counts.
+ * What the records of `c` (a case_studies alias) count for, as (key…, n) rows: facet_counts counts the PUBLISHED
+ * records of each facet value but status, and every record under its status; gap_pairs counts published records by
+ * pair of values of each matrix and grade. `where` picks the records ("1" for all of them).
  */
-export function facetCountsStatement(): BoundStatement {
-  return {
-    sql: `INSERT OR REPLACE INTO facet_counts (facet, value, n)
+function facetCountsSelect(where: string, n: string): string {
+  return `SELECT f.facet, f.value, ${n} FROM case_studies c JOIN case_study_facets f ON f.case_study_id = c.id
+  WHERE ${where} AND c.status = 'published' AND f.facet <> 'status' GROUP BY f.facet, f.value
+  UNION ALL
+  SELECT 'status', c.status, ${n} FROM case_studies c WHERE ${where} GROUP BY c.status`;
+}
+
+function gapPairsSelect(where: string, n: string): string {
+  return GAP_MAPS.map(
+    (map) => `SELECT ${code(map.id)}, r.value, k.value, c.grade, ${n} FROM case_studies c
+  JOIN case_study_facets r ON r.case_study_id = c.id AND r.facet = ${code(map.rows)}
+  JOIN case_study_facets k ON k.case_study_id = c.id AND k.facet = ${code(map.columns)}
+  WHERE ${where} AND c.status = 'published' GROUP BY r.value, k.value, c.grade`,
+  ).join("\n  UNION ALL\n  ");
+}
+
+/**
+ * Adds (sign 1) or subtracts (sign -1) what the records count for now. Run before a record's row and facet rows change
+ * (subtract) and after (add), in the same batch, it keeps every counter equal to a count over the rows: an edit of its
+ * facets, grade or status, a retraction, a deletion are each a change of what it counts for. Reads only the records'
+ * own rows (by slug, or the content-built records a content seed removes).
+ */
+export function counterStatements(records: CountedRecords, sign: 1 | -1): BoundStatement[] {
+  const where =
+    "slug" in records ? "c.slug = ?1" : "c.origin = 'content' AND c.slug NOT IN (SELECT value FROM json_each(?1))";
+  const params = ["slug" in records ? records.slug : JSON.stringify(records.contentExcept)];
+  const n = `${sign} * count(*)`;
+  // "WHERE true" keeps SQLite from reading ON CONFLICT as a join constraint of the SELECT (the upsert docs' parsing
+  // ambiguity); the outer SELECT is there because a compound SELECT cannot take it directly.
+  return [
+    {
+      sql: `INSERT INTO facet_counts (facet, value, n)
+SELECT * FROM (${facetCountsSelect(where, n)}) WHERE true
+ON CONFLICT (facet, value) DO UPDATE SET n = n + excluded.n`,
+      params,
+    },
+    {
+      sql: `INSERT INTO gap_pairs (map, row_value, column_value, grade, n)
+SELECT * FROM (${gapPairsSelect(where, n)}) WHERE true
+ON CONFLICT (map, row_value, column_value, grade) DO UPDATE SET n = n + excluded.n`,
+      params,
+    },
+  ];
+}
+
+/**
+ * Recounts every counter from all the rows, O(corpus): for a bulk loader that writes records with its own SQL
+ * (scripts/lib/synthetic.ts), once after its last chunk, and for checking the counters in tests. Existing rows are
+ * kept with n = 0 when nothing counts for them any more (INSERT OR REPLACE over the union of old keys and new counts),
+ * the same shape the incremental statements leave.
+ */
+export function rebuildCounterStatements(): BoundStatement[] {
+  return [
+    {
+      sql: `INSERT OR REPLACE INTO facet_counts (facet, value, n)
 SELECT facet, value, sum(n) FROM (
   SELECT facet, value, 0 AS n FROM facet_counts
   UNION ALL
-  SELECT f.facet, f.value, count(*) FROM case_study_facets f JOIN case_studies c ON c.id = f.case_study_id
-  WHERE c.status = 'published' AND f.facet <> 'status' GROUP BY f.facet, f.value
-  UNION ALL
-  SELECT 'status', status, count(*) FROM case_studies GROUP BY status
+  ${facetCountsSelect("1", "count(*)")}
 ) GROUP BY facet, value`,
-    params: [],
-  };
+      params: [],
+    },
+    {
+      sql: `INSERT OR REPLACE INTO gap_pairs (map, row_value, column_value, grade, n)
+SELECT map, row_value, column_value, grade, sum(n) FROM (
+  SELECT map, row_value, column_value, grade, 0 AS n FROM gap_pairs
+  UNION ALL
+  ${gapPairsSelect("1", "count(*)")}
+) GROUP BY map, row_value, column_value, grade`,
+      params: [],
+    },
+  ];
 }

@@ -1,11 +1,15 @@
 /**
  * The evidence gap map: for two facets (modality × condition, financing model × outcome metric) the number of
- * records in every pair of values and the strongest grade among them. Counted from the search statement's own
- * facet keys (one search of every published record per matrix, both sent in one round trip),
- * so a cell is exactly what the search answers for those two filters: same statuses, same facet rows, and
- * tombstoned or retracted records left out the same way.
+ * records in every pair of values and the strongest grade among them.
+ *
+ * Read from the gap_pairs counters (schema/0012), which the write path keeps exact: published records by pair and
+ * grade, a few hundred rows whatever the size of the corpus. A cell is what the search answers for those two filters
+ * (same statuses, same facet rows, tombstoned or retracted records left out the same way); `gapMapsBySearch` computes
+ * it that way, from the search statement's own facet keys over every published record, and the integration tests
+ * hold the counters to it.
  */
 import { FACETS } from "../domain/facets";
+import { GAP_MAPS, type MapFacet } from "../domain/gap-maps";
 import { grades } from "../domain/grading";
 import { FACET_KEY_CODES } from "./facet-keys";
 import type { SearchFacet } from "./model";
@@ -13,13 +17,7 @@ import { searchQuerySchema } from "./schemas";
 import { prepareSearch } from "./spec";
 import { type SearchResultRow, searchStatement } from "./statement";
 
-export type MapFacet = "modality" | "condition" | "financing_model" | "metric";
-
-/** The two matrices the map shows, rows first. */
-export const GAP_MAPS = [
-  { id: "modality-condition", rows: "modality", columns: "condition" },
-  { id: "financing-metric", rows: "financing_model", columns: "metric" },
-] as const satisfies readonly { id: string; rows: MapFacet; columns: MapFacet }[];
+export { GAP_MAPS, type MapFacet };
 
 export interface GapCell {
   row: string;
@@ -84,8 +82,53 @@ export function tallyPairs(
   );
 }
 
-/** Both matrices, in one D1 round trip. */
+/** A gap_pairs row: published records with both values and this grade. */
+export interface GapPairRow {
+  map: string;
+  row_value: string;
+  column_value: string;
+  grade: string;
+  n: number;
+}
+
+/** Cells of one matrix from its counter rows (pure): a cell's count is the sum over grades, its strongest the best. */
+export function cellsFromPairs(pairs: readonly GapPairRow[], rows: MapFacet, columns: MapFacet): GapCell[] {
+  const tally = new Map<string, { count: number; best: number }>();
+  for (const pair of pairs) {
+    if (pair.n <= 0) continue;
+    const key = `${pair.row_value} ${pair.column_value}`;
+    const held = tally.get(key);
+    const rank = grades.indexOf(pair.grade as (typeof grades)[number]);
+    tally.set(key, { count: (held?.count ?? 0) + pair.n, best: Math.min(held?.best ?? grades.length, rank) });
+  }
+  return valuesOf(rows).flatMap((row) =>
+    valuesOf(columns).map((column) => {
+      const held = tally.get(`${row} ${column}`);
+      return { row, column, count: held?.count ?? 0, strongest: held ? (grades[held.best] ?? null) : null };
+    }),
+  );
+}
+
+/** Both matrices from the counters: one statement reading the non-zero gap_pairs rows. */
 export async function gapMaps(db: D1Database): Promise<GapMatrix[]> {
+  const { results } = await db
+    .prepare("SELECT map, row_value, column_value, grade, n FROM gap_pairs WHERE n > 0")
+    .all<GapPairRow>();
+  return GAP_MAPS.map((map) => ({
+    ...map,
+    cells: cellsFromPairs(
+      results.filter((pair) => pair.map === map.id),
+      map.rows,
+      map.columns,
+    ),
+  }));
+}
+
+/**
+ * Both matrices the long way, in one D1 round trip: the search statement over every published record per matrix,
+ * pairs tallied from its facet keys. O(corpus); the reference the counters are tested against, not a read route.
+ */
+export async function gapMapsBySearch(db: D1Database): Promise<GapMatrix[]> {
   const statements = GAP_MAPS.map(() => matrixStatement());
   const results = (await db.batch(
     statements.map((s) => db.prepare(s.sql).bind(...s.params)),

@@ -1,10 +1,11 @@
 /** Site-wide pages: home, methods, and the icon at the fixed names browsers ask for (the stylesheet is a static file). */
 import { Hono } from "hono";
 import type { AppEnv } from "../env";
+import { ProblemError } from "../http/problem";
 import { listCaseStudies } from "../records/read";
 import { faviconSvg } from "../views/favicon";
 import { overviewCounts } from "./queries";
-import { sitemapPaths, sitemapXml } from "./sitemap";
+import { sitemapIndexPaths, sitemapIndexXml, sitemapPagePaths, sitemapXml } from "./sitemap";
 import { HomePage, MethodsPage } from "./views";
 
 export const siteRoutes = new Hono<AppEnv>();
@@ -20,9 +21,17 @@ siteRoutes.get("/", async (c) => {
 
 siteRoutes.get("/about/methods", (c) => c.html(<MethodsPage />));
 
+const XML = { "content-type": "application/xml; charset=utf-8" };
+
 siteRoutes.get("/sitemap.xml", async (c) => {
-  const xml = sitemapXml(new URL(c.req.url).origin, await sitemapPaths(c.env.DB));
-  return c.body(xml, 200, { "content-type": "application/xml; charset=utf-8" });
+  const xml = sitemapIndexXml(new URL(c.req.url).origin, await sitemapIndexPaths(c.env.DB));
+  return c.body(xml, 200, XML);
+});
+
+siteRoutes.get("/sitemaps/:file", async (c) => {
+  const paths = await sitemapPagePaths(c.env.DB, c.req.param("file"));
+  if (!paths) throw new ProblemError(404, "There is no sitemap at this address.");
+  return c.body(sitemapXml(new URL(c.req.url).origin, paths), 200, XML);
 });
 
 // Pages link the hashed static copy; these answer browsers (and API viewers) that ask for an icon on their own.

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { apiRoutes } from "../../src/app";
 import type { CaseStudy } from "../../src/domain/case-study";
 import { edgeKey } from "../../src/http/caching";
-import { get, readRecord } from "./helpers";
+import { get, readRecord, sitemapLocs } from "./helpers";
 
 const TOKENS = { write: "Bearer test-write-token-0123456789", review: "Bearer test-review-token-0123456789" };
 const SOURCE = "gerac-acupuncture-low-back-pain-trial";
@@ -42,8 +42,7 @@ async function samplePath(path: string): Promise<string> {
 
 /** One page of each shape the sitemap lists (the last segment of a path with two or more stands for its siblings). */
 async function sitemapSample(): Promise<string[]> {
-  const xml = await (await get("/sitemap.xml")).text();
-  const paths = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1] as string).pathname);
+  const paths = ["/sitemap.xml", "/sitemaps/pages.xml", ...(await sitemapLocs())];
   const byShape = new Map<string, string>();
   for (const path of paths) {
     const segments = path.split("/");

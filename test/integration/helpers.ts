@@ -2,7 +2,7 @@ import { createExecutionContext, env, SELF } from "cloudflare:test";
 import { runBatch } from "../../src/db/statements";
 import { type CaseStudy, parseCaseStudy } from "../../src/domain/case-study";
 import worker from "../../src/index";
-import { type RecordWrite, writeStatements } from "../../src/records/write-path";
+import { counterStatements, type RecordWrite, writeStatements } from "../../src/records/write-path";
 import { checkContract } from "./contract";
 
 /**
@@ -52,7 +52,7 @@ export async function writeVariant(from: string, change: (r: CaseStudy) => CaseS
 
 /**
  * Runs `write` with the next new record ids starting at `firstId` (a placeholder row holds `firstId - 1` meanwhile,
- * then goes, and the browse counts are refreshed without it). Search sends facet keys in one row per range of ids, so
+ * then goes, counted in and out of the counters as the write path does). Search sends facet keys in one row per range of ids, so
  * tests place records far from the seeded ones to cover counts that add up across rows.
  */
 export async function withIdsFrom(firstId: number, write: () => Promise<void>): Promise<void> {
@@ -68,9 +68,23 @@ export async function withIdsFrom(firstId: number, write: () => Promise<void>): 
   )
     .bind(firstId - 1)
     .run();
+  // Counted as the write path counts a record, so the delete below (which subtracts it) leaves the counters exact.
+  await runBatch(env.DB, counterStatements({ slug: "test-id-placeholder" }, 1));
   try {
     await write();
   } finally {
     await writeRecords({ kind: "delete", slug: "test-id-placeholder" });
   }
+}
+
+/**
+ * Every path the sitemap lists: the index at /sitemap.xml, then each sitemap it names (fetched with `fetcher`, so a
+ * suite sending many requests can pass callWorker).
+ */
+export async function sitemapLocs(fetcher: (path: string) => Promise<Response> = get): Promise<string[]> {
+  const locs = async (path: string) =>
+    [...(await (await fetcher(path)).text()).matchAll(/<loc>([^<]+)<\/loc>/g)].map(
+      (m) => new URL(m[1] as string).pathname,
+    );
+  return (await Promise.all((await locs("/sitemap.xml")).map(locs))).flat();
 }

@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { createApp } from "../../src/app";
-import { callWorker } from "./helpers";
+import { callWorker, sitemapLocs } from "./helpers";
 import { expectDeclared } from "./hostile-checks";
 import { headerSafe, hostileString, type JsonSchema, paramText, valueFor } from "./hostile-values";
 
@@ -84,13 +84,15 @@ export function pageRoutes(): { method: string; path: string }[] {
 
 /**
  * Real values for path parameters, by the address segment before them (`case-studies` → every record's slug), read
- * from /sitemap.xml and from the links of every page without parameters (the briefs and reference figures are not
- * in the sitemap): with them some requests reach the handler past the parameter check.
+ * from the sitemap (its index and every sitemap it names) and from the links of every page without parameters (the
+ * briefs and reference figures are not in the sitemap): with them some requests reach the handler past the parameter
+ * check.
  */
 export async function knownSegments(): Promise<Map<string, string[]>> {
   const paths: string[] = [];
-  const xml = await (await callWorker("/sitemap.xml")).text();
-  for (const [, loc] of xml.matchAll(/<loc>([^<]+)<\/loc>/g)) paths.push(new URL(loc as string).pathname);
+  const index = await (await callWorker("/sitemap.xml")).text();
+  for (const [, loc] of index.matchAll(/<loc>([^<]+)<\/loc>/g)) paths.push(new URL(loc as string).pathname);
+  paths.push(...(await sitemapLocs(callWorker)));
   for (const page of pageRoutes().filter((r) => r.method === "GET" && !r.path.includes(":"))) {
     const html = await (await callWorker(page.path)).text();
     for (const [, href] of html.matchAll(/href="(\/[^"?#]*)/g)) paths.push(href as string);

@@ -1,8 +1,8 @@
-/** Record pages describe themselves to machines (citation_*, JSON-LD, Open Graph, alternates); /sitemap.xml lists every public page. */
+/** Record pages describe themselves to machines (citation_*, JSON-LD, Open Graph, alternates); the sitemap (an index of sitemaps) lists every public page. */
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { jsonLdText } from "../../src/views/page-meta";
-import { get } from "./helpers";
+import { get, sitemapLocs, withIdsFrom, writeRecords, writeVariant } from "./helpers";
 
 const SLUG = "geisinger-fresh-food-farmacy-rct";
 
@@ -50,20 +50,48 @@ describe("record page metadata", () => {
 });
 
 describe("/sitemap.xml", () => {
-  it("lists every published and retracted record and the fixed pages, each answering 200", async () => {
+  it("is a sitemap index whose sitemaps list every published and retracted record and the fixed pages, each answering 200", async () => {
     const res = await get("/sitemap.xml");
     expect(res.headers.get("content-type")).toContain("application/xml");
-    const xml = await res.text();
-    const locs = [...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) =>
+    const index = await res.text();
+    expect(index).toContain('<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">');
+    const maps = [...index.matchAll(/<sitemap><loc>([^<]*)<\/loc><\/sitemap>/g)].map((m) =>
       (m[1] as string).replace("https://example.test", ""),
     );
+    expect(maps[0]).toBe("/sitemaps/pages.xml");
+    expect(maps.slice(1).every((path) => /^\/sitemaps\/case-studies-\d+\.xml$/.test(path))).toBe(true);
+    for (const path of maps) {
+      const map = await get(path);
+      expect(map.status, path).toBe(200);
+      expect(await map.text()).toContain('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">');
+    }
+    const locs = await sitemapLocs();
     const { results } = await env.DB.prepare(
       "SELECT slug FROM case_studies WHERE status IN ('published', 'retracted')",
     ).all<{ slug: string }>();
     expect(results.length).toBeGreaterThan(20);
     for (const { slug } of results) expect(locs).toContain(`/case-studies/${slug}`);
+    expect(locs.filter((path) => path.startsWith("/case-studies/"))).toHaveLength(results.length);
     for (const path of ["/", "/search", "/case-studies", "/calculators", "/taxonomy", "/evidence/map"])
       expect(locs).toContain(path);
     for (const path of locs) expect((await get(path)).status, path).toBe(200);
+  });
+
+  it("puts a record in the case-study sitemap of its id range, and answers 404 for a range or name it has not", async () => {
+    await withIdsFrom(12_001, () =>
+      writeVariant(SLUG, (r) => ({ ...r, slug: "sitemap-far-record", status: "published" })),
+    );
+    const index = await (await get("/sitemap.xml")).text();
+    // Ids 10,001 … 15,000 are range 3 of 5,000; the placeholder of withIdsFrom (id 12,000) is gone again.
+    expect(index).toContain("https://example.test/sitemaps/case-studies-3.xml");
+    const page = await (await get("/sitemaps/case-studies-3.xml")).text();
+    expect([...page.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1])).toEqual([
+      "https://example.test/case-studies/sitemap-far-record",
+    ]);
+    expect(index).not.toContain("case-studies-2.xml");
+    for (const path of ["/sitemaps/case-studies-2.xml", "/sitemaps/case-studies-0.xml", "/sitemaps/other.xml"])
+      expect((await get(path)).status, path).toBe(404);
+    await writeRecords({ kind: "delete", slug: "sitemap-far-record" });
+    expect(await (await get("/sitemap.xml")).text()).not.toContain("case-studies-3.xml");
   });
 });

@@ -19,7 +19,19 @@ export const SITEMAP_PAGE_SIZE = 5000;
 
 /** Paths of public pages that are not records. */
 export const PAGE_SOURCES: readonly (() => readonly string[])[] = [
-  () => ["/", "/search", "/case-studies", "/evidence/map", "/calculators", "/taxonomy", "/about/methods", "/docs"],
+  // The lists of briefs and reference figures link every one of them (curated, so their pages are few).
+  () => [
+    "/",
+    "/search",
+    "/case-studies",
+    "/briefs",
+    "/reference-figures",
+    "/evidence/map",
+    "/calculators",
+    "/taxonomy",
+    "/about/methods",
+    "/docs",
+  ],
   () => calculatorIds.map((id) => `/calculators/${id}`),
   () => taxonomyPages.map((page) => `/taxonomy/${page.kind}`),
 ];

@@ -2,15 +2,7 @@
 import { LIST_FILTER_NAMES } from "../domain/facets";
 import { grades } from "../domain/grading";
 import { decodeCursor } from "./cursor";
-import {
-  DEFAULT_STATUSES,
-  KINDS,
-  type Kind,
-  type Metric,
-  type SearchFacet,
-  type SearchSpec,
-  type Sort,
-} from "./model";
+import { DEFAULT_STATUSES, KINDS, type Kind, type Metric, type SearchFacet, type SearchSpec, type Sort } from "./model";
 import { type ParsedQuery, parseQuery } from "./parse";
 import type { SearchQuery } from "./schemas";
 

@@ -17,13 +17,7 @@ import { documentTitle, Layout, type LayoutProps } from "../views/layout";
 import { EXPORT_MAX_RECORDS, SEARCH_EXPORT_PATH } from "./exports";
 import { RESULTS_COUNT_ID, SEARCH_FORM_ID, SEARCH_PARTS } from "./fragment";
 import type { SearchFacet, Sort } from "./model";
-import {
-  type AnySearchHit,
-  type BriefHit,
-  type FigureHit,
-  type SearchHit,
-  snippetRepeatsSummary,
-} from "./present";
+import { type AnySearchHit, type BriefHit, type FigureHit, type SearchHit, snippetRepeatsSummary } from "./present";
 import type { SearchQuery, SearchResponse } from "./schemas";
 import { searchHref } from "./spec";
 

@@ -12,6 +12,7 @@
  */
 
 import { inlineStatement } from "../../src/db/statements";
+import type { Brief } from "../../src/domain/brief";
 import type { CaseStudy, Outcome } from "../../src/domain/case-study";
 import { evidenceYear, hasCostFigures } from "../../src/domain/derive";
 import {
@@ -23,7 +24,6 @@ import {
   modalities,
   payerTypes,
 } from "../../src/domain/enums";
-import type { Brief } from "../../src/domain/brief";
 import { gradeEvidence, gradeRank } from "../../src/domain/grading";
 import type { ReferenceFigure } from "../../src/domain/reference-figure";
 import { figureMeasures, figurePer } from "../../src/domain/reference-figure-labels";

@@ -22,10 +22,10 @@ import { statuses } from "../domain/enums";
 import { outcomeScoreSql } from "./effect";
 import { countFacetKeys, type FacetCounting } from "./facet-keys";
 import {
+  type AnyHitRow,
   type CursorKey,
   DEFAULT_STATUSES,
   type FacetCount,
-  type AnyHitRow,
   KIND_KEYS,
   ORDER_KEYS,
   SEARCH_FACETS,

@@ -27,6 +27,7 @@ import {
   DEFAULT_STATUSES,
   type FacetCount,
   KIND_KEYS,
+  type Kind,
   ORDER_KEYS,
   SEARCH_FACETS,
   type SearchAnswer,
@@ -304,6 +305,8 @@ export function searchStatement(spec: SearchSpec): SearchStatement {
   const live = SEARCH_FACETS.filter((f) => !precomputed.has(f));
   const publishedTotal = "coalesce((SELECT n FROM facet_counts WHERE facet = 'status' AND value = 'published'), 0)";
   const rank = `row_number() OVER (ORDER BY ${order.orderBy})`;
+  // The browse's rank follows the index order it walks (its hits are all case studies, t = 0).
+  const caseRank = `row_number() OVER (ORDER BY ${order.caseOrderBy})`;
   const cases = spec.kinds.includes("case_study");
   // Case studies not searched (a `kind` filter without them): the parts that read them still run, for the facet
   // counts, but yield no hit and count none.
@@ -313,7 +316,7 @@ export function searchStatement(spec: SearchSpec): SearchStatement {
     // The browse: walk the (status, grade_rank DESC, id) or (status, evidence_year DESC, id) index to the page.
     // Only case studies are browsed (other kinds need words: spec.ts), so their order needs no kind key.
     const after = spec.after ? `AND ${order.after(spec.after, params)}` : "";
-    const page = `SELECT *, ${rank} AS rn FROM (
+    const page = `SELECT *, ${caseRank} AS rn FROM (
       SELECT * FROM (SELECT c.id AS id, 0 AS t, NULL AS r, ${effectSql(spec)} AS e, c.grade_rank AS g,
         c.evidence_year AS y FROM case_studies c WHERE c.status IN (${list(statusesOf(spec))}) ${casesOnly})
       WHERE 1 ${after} ORDER BY ${order.caseOrderBy} LIMIT ${params.bind(spec.limit + 1)})`;
@@ -407,11 +410,14 @@ SELECT 'facet', facet, value, n, NULL FROM facet_counts WHERE n > 0`,
   // indexes with different corpus statistics are not comparable, bands relative to each index's best are, and both
   // put the best match first. They carry no grade (UNGRADED_KEY), so within a band graded evidence comes first, then
   // the kind key, then the id.
+  // The kind and the id come from the rowid (figure id * 2, brief id * 2 + 1: schema/0011), so the matches are ranked
+  // from the index alone, never reading the table's stored kind and ref_id columns.
   const docKinds = spec.kinds.filter((kind) => kind !== "case_study");
+  const oneKind = docKinds.length === 1 ? `AND (search_docs.rowid & 1) = ${KIND_KEYS[docKinds[0] as Kind] - 1}` : "";
   const docs =
     match && docKinds.length
-      ? `SELECT search_docs.rowid AS rid, ref_id AS id, CASE kind ${docKinds.map((kind) => `WHEN ${literal(kind)} THEN ${KIND_KEYS[kind]}`).join(" ")} END AS t,
-      ${BM25_DOC_SQL} AS s FROM search_docs WHERE search_docs MATCH ${match} AND kind IN (${list(docKinds)})`
+      ? `SELECT search_docs.rowid AS rid, search_docs.rowid >> 1 AS id, (search_docs.rowid & 1) + 1 AS t,
+      ${BM25_DOC_SQL} AS s FROM search_docs WHERE search_docs MATCH ${match} ${oneKind}`
       : null;
   const bestDoc = "(SELECT min(s) FROM docs)";
   const docPart = docs
@@ -450,10 +456,12 @@ FROM page p CROSS JOIN case_studies c ON c.id = p.id`;
       'quote', f.quote, 'source_title', f.source_title, 'snippet', ${docSnippet})
     ELSE json_object('kind', 'brief', 't', p.t, 'id', p.id, 'r', p.r, 'e', NULL, 'g', p.g, 'y', NULL, 'slug', b.slug,
       'title', b.title, 'question', b.question, 'audience', b.audience, 'snippet', ${docSnippet}) END
-FROM search_docs CROSS JOIN docs d ON d.rid = search_docs.rowid CROSS JOIN page p ON p.t = d.t AND p.id = d.id
+FROM search_docs CROSS JOIN page p ON p.t > 0 AND search_docs.rowid = p.id * 2 + p.t - 1
   LEFT JOIN reference_figures f ON p.t = ${KIND_KEYS.reference_figure} AND f.id = p.id
   LEFT JOIN briefs b ON p.t = ${KIND_KEYS.brief} AND b.id = p.id
-WHERE search_docs MATCH ${match}`
+WHERE search_docs MATCH ${match}
+  AND search_docs.rowid BETWEEN (SELECT min(id * 2 + t - 1) FROM page WHERE t > 0)
+    AND (SELECT max(id * 2 + t - 1) FROM page WHERE t > 0)`
     : null;
 
   // Totals travel as one JSON row (D1 allows at most five terms in a compound SELECT).

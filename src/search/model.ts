@@ -146,6 +146,8 @@ export type SearchAnswer = Omit<SearchOutcome, "cache">;
 export interface SearchOutcome {
   hits: AnyHitRow[];
   total: number;
+  /** The total split by kind (case studies alone are what the facets count and an export holds). */
+  totalByKind: Record<Kind, number>;
   facets: FacetCount[];
   /** Totals with one filter dropped, keyed by the filter (a facet name or "year"); only for active filters. */
   without: Partial<Record<SearchFacet | "year" | "filters", number>>;

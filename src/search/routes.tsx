@@ -79,6 +79,8 @@ async function execute(c: Context<AppEnv>, query: SearchQuery, prepared: Prepare
     sort: spec.sort,
     effect_metric: spec.effectMetric,
     total: outcome.total,
+    kinds: [...spec.kinds],
+    total_by_kind: outcome.totalByKind,
     limit: spec.limit,
     hits: outcome.hits.map((row) => toAnyHit(row, url.origin, spec.effectMetric)),
     facets: groupFacets(outcome.facets, prepared.selected, SEARCH_FACETS),

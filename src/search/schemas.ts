@@ -144,6 +144,8 @@ export const searchResponseSchema = z
     sort: z.enum(SORTS),
     effect_metric: z.string().nullable(),
     total: z.int().describe("Hits of every kind searched; facet counts are of case studies only"),
+    kinds: z.array(z.enum(KINDS)).describe("The kinds searched (the `kind` filter, narrowed as the parameter says)"),
+    total_by_kind: z.record(z.enum(KINDS), z.int()).describe("The total split by kind"),
     limit: z.int(),
     hits: z
       .array(anySearchHitSchema)

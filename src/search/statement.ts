@@ -468,6 +468,13 @@ WHERE search_docs MATCH ${match}
   const counted = (condition: string) => `coalesce(sum(${condition}), 0)`;
   const caseTotal = cases ? counted(allBut(null)) : "0";
   const totals: string[] = [`'~total', ${docs ? `${caseTotal} + (SELECT count(*) FROM docs)` : caseTotal}`];
+  if (docs) {
+    totals.push(
+      `'~case_study', ${caseTotal}`,
+      `'~reference_figure', (SELECT count(*) FROM docs WHERE t = ${KIND_KEYS.reference_figure})`,
+      `'~brief', (SELECT count(*) FROM docs WHERE t = ${KIND_KEYS.brief})`,
+    );
+  }
   for (const p of withoutable) totals.push(`'${p.id}', ${withoutPrecomputed ? publishedTotal : counted(allBut(p.id))}`);
   if (spec.match !== null && withoutable.length) {
     // With words and filters: how many records the words alone match, in the chosen statuses.
@@ -524,6 +531,7 @@ export function readResult(
   const rows: { n: number; hit: AnyHitRow }[] = [];
   let total = 0;
   const without: SearchOutcome["without"] = {};
+  const totalByKind: SearchOutcome["totalByKind"] = { case_study: 0, reference_figure: 0, brief: 0 };
   const facets: FacetCount[] = [];
   const keyChunks: (string | null)[] = [];
   for (const row of results) {
@@ -532,8 +540,12 @@ export function readResult(
     } else if (row.kind === "counts") {
       const counts = JSON.parse(row.data as string) as Record<string, number>;
       total = counts["~total"] ?? 0;
+      // Without figures and briefs in the search, every hit is a case study.
+      totalByKind.case_study = counts["~case_study"] ?? total;
+      totalByKind.reference_figure = counts["~reference_figure"] ?? 0;
+      totalByKind.brief = counts["~brief"] ?? 0;
       for (const [key, n] of Object.entries(counts)) {
-        if (key !== "~total") without[key as keyof SearchOutcome["without"]] = n;
+        if (!key.startsWith("~")) without[key as keyof SearchOutcome["without"]] = n;
       }
     } else if (row.kind === "keys") {
       keyChunks.push(row.data);
@@ -549,5 +561,5 @@ export function readResult(
   const hits = hasMore ? ordered.slice(0, spec.limit) : ordered;
   const last = hits[hits.length - 1];
   const nextKey = hasMore && last ? order.keys.map((key) => last[key] ?? null) : null;
-  return { hits, total, facets, without, nextKey };
+  return { hits, total, totalByKind, facets, without, nextKey };
 }

@@ -493,7 +493,9 @@ export function SearchPage({ model }: { model: SearchPageModel }) {
       <div class="search-layout">
         <section id={SEARCH_PARTS.results} class="search-results" aria-labelledby={RESULTS_COUNT_ID}>
           <h2 id={RESULTS_COUNT_ID} class="results-count" aria-live="polite">
-            {plural(response.total, "record")}
+            {response.kinds.some((kind) => kind !== "case_study")
+              ? plural(response.total, "result")
+              : plural(response.total, "record")}
             {response.query.normalized ? (
               <>
                 {" "}
@@ -559,10 +561,10 @@ export function SearchPage({ model }: { model: SearchPageModel }) {
               ) : null}
             </nav>
           ) : null}
-          {response.total > 0 ? (
+          {response.total_by_kind.case_study > 0 ? (
             <ExportLinks
               heading="Download these results"
-              note={`${response.total > EXPORT_MAX_RECORDS ? `The first ${EXPORT_MAX_RECORDS} of these ${response.total} records` : `All ${plural(response.total, "record")}`}, every page, in this order; each download carries the evidence grade and provenance.`}
+              note={`${response.total_by_kind.case_study > EXPORT_MAX_RECORDS ? `The first ${EXPORT_MAX_RECORDS} of these ${response.total_by_kind.case_study} records` : `All ${plural(response.total_by_kind.case_study, "record")}`}${response.total_by_kind.case_study < response.total ? " (the case studies among these results)" : ""}, every page, in this order; each download carries the evidence grade and provenance.`}
               hrefFor={(format) => {
                 const state = searchHref(SEARCH_EXPORT_PATH, { ...query, cursor: undefined, limit: undefined });
                 return `${state}${state.includes("?") ? "&" : "?"}format=${format}`;

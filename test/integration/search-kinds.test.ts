@@ -139,6 +139,13 @@ describe("reference figures and briefs in search", () => {
     const cases = await search("q=quimbrelot%20OR%20acupuncture&kind=case_study&limit=50");
     expect(kindsOf(cases.hits)).toEqual(new Set(["case_study"]));
     expect(all.total).toBe(cases.total + two.total);
+    expect(all.kinds).toEqual(["case_study", "reference_figure", "brief"]);
+    expect(briefs.kinds).toEqual(["brief"]);
+    expect(all.total_by_kind).toEqual({
+      case_study: cases.total,
+      reference_figure: two.total - briefs.total,
+      brief: briefs.total,
+    });
     const { res, body } = await getJson<Problem>("/api/v1/search?q=cost&kind=protocol");
     expect(res.status).toBe(400);
     expect(body.errors?.[0]?.path).toMatch(/^kind/);
@@ -153,6 +160,8 @@ describe("reference figures and briefs in search", () => {
     }
     const browse = await everyHit("sort=strongest");
     expect(browse.slugs.every((key) => !key.includes(":"))).toBe(true);
+    expect((await search("")).kinds).toEqual(["case_study"]);
+    expect((await search("q=zorbleflax&provenance=verified")).kinds).toEqual(["case_study"]);
     const briefsBrowsed = await search("kind=brief");
     expect(briefsBrowsed.hits).toEqual([]);
     expect(briefsBrowsed.total).toBe(0);

@@ -411,11 +411,12 @@ ${inlineStatement(facetKeysStatement({ idFrom: from, idTo: to }))}`;
 
 /**
  * What a load ends with, once after every chunk: the write path's refresh of the browse counts (the chunks wrote the
- * facet keys of their own records), and an FTS merge as a read-mostly index gets.
+ * facet keys of their own records), and an FTS merge of both full-text indexes as a read-mostly index gets.
  */
 export function finishLoadSql(): string {
   return `${inlineStatement(facetCountsStatement())}
 INSERT INTO case_studies_fts (case_studies_fts) VALUES ('optimize');
+INSERT INTO search_docs (search_docs) VALUES ('optimize');
 `;
 }
 

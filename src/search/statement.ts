@@ -419,7 +419,10 @@ SELECT 'facet', facet, value, n, NULL FROM facet_counts WHERE n > 0`,
       ? `SELECT search_docs.rowid AS rid, search_docs.rowid >> 1 AS id, (search_docs.rowid & 1) + 1 AS t,
       ${BM25_DOC_SQL} AS s FROM search_docs WHERE search_docs MATCH ${match} ${oneKind}`
       : null;
-  const bestDoc = "(SELECT min(s) FROM docs)";
+  // The matches' best score and counts in one pass over them (each scalar subquery below then reads one row).
+  const docTotals = `SELECT min(s) AS best, count(*) AS n, coalesce(sum(t = ${KIND_KEYS.reference_figure}), 0) AS figures,
+      coalesce(sum(t = ${KIND_KEYS.brief}), 0) AS briefs FROM docs`;
+  const bestDoc = "(SELECT best FROM doc_totals)";
   const docPart = docs
     ? `UNION ALL SELECT d.id AS id, d.t AS t, CASE WHEN ${bestDoc} < 0 THEN -round(d.s * ${RELEVANCE_BANDS} / ${bestDoc}) ELSE 0 END AS r,
         NULL AS e, ${UNGRADED_KEY} AS g, NULL AS y FROM docs d`
@@ -437,9 +440,10 @@ SELECT 'facet', facet, value, n, NULL FROM facet_counts WHERE n > 0`,
         WHEN instr(snippet(case_studies_fts, 3, char(1), char(2), '', 1), char(1)) > 0
         THEN snippet(case_studies_fts, 3, char(1), char(2), '\u2026', 16)
         ELSE snippet(case_studies_fts, -1, char(1), char(2), '\u2026', 16) END`)} AS data
-FROM case_studies_fts CROSS JOIN page p ON p.id = case_studies_fts.rowid AND p.t = 0 CROSS JOIN case_studies c ON c.id = p.id
+FROM case_studies_fts CROSS JOIN page p ON p.id = case_studies_fts.rowid AND +p.t = 0 CROSS JOIN case_studies c ON c.id = p.id
 WHERE case_studies_fts MATCH ${match}
-  AND case_studies_fts.rowid BETWEEN (SELECT min(id) FROM page WHERE t = 0) AND (SELECT max(id) FROM page WHERE t = 0)`
+  AND case_studies_fts.rowid BETWEEN (SELECT min(CASE WHEN t = 0 THEN id END) FROM page)
+    AND (SELECT max(CASE WHEN t = 0 THEN id END) FROM page)`
     : `SELECT 'hit' AS kind, NULL AS facet, NULL AS value, p.rn AS n, ${hitJson("NULL")} AS data
 FROM page p CROSS JOIN case_studies c ON c.id = p.id`;
 
@@ -467,12 +471,12 @@ WHERE search_docs MATCH ${match}
   // Totals travel as one JSON row (D1 allows at most five terms in a compound SELECT).
   const counted = (condition: string) => `coalesce(sum(${condition}), 0)`;
   const caseTotal = cases ? counted(allBut(null)) : "0";
-  const totals: string[] = [`'~total', ${docs ? `${caseTotal} + (SELECT count(*) FROM docs)` : caseTotal}`];
+  const totals: string[] = [`'~total', ${docs ? `${caseTotal} + (SELECT n FROM doc_totals)` : caseTotal}`];
   if (docs) {
     totals.push(
       `'~case_study', ${caseTotal}`,
-      `'~reference_figure', (SELECT count(*) FROM docs WHERE t = ${KIND_KEYS.reference_figure})`,
-      `'~brief', (SELECT count(*) FROM docs WHERE t = ${KIND_KEYS.brief})`,
+      "'~reference_figure', (SELECT figures FROM doc_totals)",
+      "'~brief', (SELECT briefs FROM doc_totals)",
     );
   }
   for (const p of withoutable) totals.push(`'${p.id}', ${withoutPrecomputed ? publishedTotal : counted(allBut(p.id))}`);
@@ -505,7 +509,7 @@ WHERE search_docs MATCH ${match}
 
   return {
     sql: `WITH m AS MATERIALIZED (${candidates}),
-flags AS MATERIALIZED (${flags}),${docs ? `\ndocs AS MATERIALIZED (${docs}),` : ""}
+flags AS MATERIALIZED (${flags}),${docs ? `\ndocs AS MATERIALIZED (${docs}),\ndoc_totals AS MATERIALIZED (${docTotals}),` : ""}
 page AS MATERIALIZED (${page})
 ${parts.join("\nUNION ALL\n")}`,
     params: params.values,

@@ -1,7 +1,8 @@
 /**
  * npx tsx scripts/bench-search.ts — search under load at 1k, 10k and 100k synthetic records, against a floor route.
  *
- * For each size: load the seeded synthetic records (scripts/lib/synthetic.ts) into a temporary local D1 with
+ * For each size: load the seeded synthetic records (scripts/lib/synthetic.ts, with one synthetic reference figure per
+ * 20 records and one brief per 100, which a search with words finds too) into a temporary local D1 with
  * `wrangler d1 execute --file` (chunked files, each with a time limit), start `wrangler dev` on a free port of
  * 127.0.0.1 with that database, then for each case read the D1 cost headers of one request (statements, round
  * trips, rows_read from D1's result meta) and run autocannon for a fixed duration. The floor is GET /api/v1/health
@@ -19,7 +20,14 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseCaseStudy } from "../src/domain/case-study";
 import { autocannon } from "./lib/autocannon";
-import { childRowsSql, finishLoadSql, insertRecordsSql, sentencesSql, syntheticRecord } from "./lib/synthetic";
+import {
+  childRowsSql,
+  finishLoadSql,
+  insertRecordsSql,
+  otherKindsSql,
+  sentencesSql,
+  syntheticRecord,
+} from "./lib/synthetic";
 import { executeFile as execute, migrate, startWranglerDev } from "./lib/wrangler-dev";
 
 const root = resolve(import.meta.dirname ?? ".", "..");
@@ -76,6 +84,8 @@ export function loadRecords(dir: string, from: number, to: number): { seconds: n
       statements.push(sql);
     }
     statements.push(childRowsSql(start, end));
+    // One synthetic reference figure per 20 records and one brief per 100, which search finds beside them.
+    statements.push(otherKindsSql(SEED, start, end));
     const file = join(dir, `load-${start}.sql`);
     const text = statements.join("\n");
     bytes += Buffer.byteLength(text);

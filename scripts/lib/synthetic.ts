@@ -1,5 +1,5 @@
 /**
- * Synthetic case studies for the search benchmark: a seeded generator over the real vocabularies (enumerations,
+ * Synthetic case studies (and, in proportion, reference figures and briefs) for the search benchmark: a seeded generator over the real vocabularies (enumerations,
  * labels, plausible pairings of modality, condition and outcome), and SQL that loads them into D1 fast.
  *
  * Every record is a valid contract record (a unit test checks a sample), but it is NOT evidence: its source says
@@ -12,6 +12,7 @@
  */
 
 import { inlineStatement } from "../../src/db/statements";
+import type { Brief } from "../../src/domain/brief";
 import type { CaseStudy, Outcome } from "../../src/domain/case-study";
 import { evidenceYear, hasCostFigures } from "../../src/domain/derive";
 import {
@@ -24,6 +25,10 @@ import {
   payerTypes,
 } from "../../src/domain/enums";
 import { gradeEvidence, gradeRank } from "../../src/domain/grading";
+import type { ReferenceFigure } from "../../src/domain/reference-figure";
+import { figureMeasures, figurePer } from "../../src/domain/reference-figure-labels";
+import { briefUpsertStatement } from "../../src/records/briefs";
+import { figureWriteStatements } from "../../src/records/reference-figures";
 import { facetKeysStatement, rebuildCounterStatements } from "../../src/records/write-path";
 
 /** mulberry32: small, fast and good enough to make the same records from the same seed on every machine. */
@@ -407,10 +412,86 @@ ${inlineStatement(facetKeysStatement({ idFrom: from, idTo: to }))}`;
 /**
  * What a load ends with, once after every chunk: the write path's recount of its counters (browse counts and gap
  * map; the chunks wrote the facet keys of their own records, with SQL of their own that does not keep counters), and
- * an FTS merge as a read-mostly index gets.
+ * an FTS merge of both full-text indexes as a read-mostly index gets.
  */
 export function finishLoadSql(): string {
   return `${rebuildCounterStatements().map(inlineStatement).join("\n")}
 INSERT INTO case_studies_fts (case_studies_fts) VALUES ('optimize');
+INSERT INTO search_docs (search_docs) VALUES ('optimize');
 `;
+}
+
+/** One synthetic reference figure per this many records, and one synthetic brief per this many (see otherKindsSql). */
+export const RECORDS_PER_FIGURE = 20;
+export const RECORDS_PER_BRIEF = 100;
+
+/**
+ * A synthetic reference figure drawn from record n's theme (so "acupuncture back pain" finds figures too). A valid
+ * contract figure (a unit test checks a sample), but not evidence: its slug starts with "syn-figure-", its title and
+ * source say so.
+ */
+export function syntheticFigure(seed: number, n: number): ReferenceFigure {
+  const record = syntheticRecord(seed, n);
+  const rand = prng(seed * 2_000_003 + n);
+  const modality = modalities.label(record.modalities[0] ?? "other").toLowerCase();
+  const condition = conditions.label(record.conditions[0] ?? "general_wellness").toLowerCase();
+  const per = pick(rand, figurePer.values);
+  const value = Math.round(20 + rand() ** 2 * 20_000);
+  const region = record.setting.region ?? "Ohio";
+  return {
+    slug: `syn-figure-${n}`,
+    title: `Synthetic ${modality} price for ${condition} (${region}), not evidence`,
+    value,
+    unit: "usd",
+    per,
+    price_year: 2015 + Math.floor(rand() * 10),
+    payer_context: [record.payer_types[0] ?? "commercial"],
+    geography: region,
+    measure: pick(rand, figureMeasures.values),
+    provenance: "reported",
+    source: { key: "synthetic", kind: "source_document", title: "Synthetic benchmark figure (not evidence)" },
+    quote: `The synthetic amount for ${modality} was ${value} dollars ${figurePer.label(per).toLowerCase()}.`,
+    caveats: ["Synthetic benchmark figure: it prices nothing."],
+    body: `${record.summary} ${bodyOf(n, "").trim()}`,
+  };
+}
+
+/** A synthetic brief over records n-4..n (their theme, their slugs): valid, but not evidence (slug "syn-brief-"). */
+export function syntheticBrief(seed: number, n: number): Brief {
+  const record = syntheticRecord(seed, n);
+  const modality = modalities.label(record.modalities[0] ?? "other").toLowerCase();
+  const condition = conditions.label(record.conditions[0] ?? "general_wellness").toLowerCase();
+  const payer = payerTypes.label(record.payer_types[0] ?? "commercial");
+  const first = Math.max(1, n - 4);
+  return {
+    slug: `syn-brief-${n}`,
+    title: `Synthetic brief: ${modality} for ${condition}, paid by ${payer} (not evidence)`,
+    question: `Does paying for ${modality} for ${condition} save ${payer} money?`,
+    audience: `${payer} benefit designers (synthetic benchmark)`,
+    case_studies: Array.from({ length: n - first + 1 }, (_, i) => `syn-${first + i}`),
+    metrics: [record.outcomes[0]?.metric ?? "total_cost_of_care"],
+    key_messages: [
+      `Synthetic key message about ${modality} and ${condition}.`,
+      "Synthetic benchmark brief: it synthesises nothing and is not evidence.",
+    ],
+    body: bodyOf(n, record.summary),
+  };
+}
+
+/**
+ * The synthetic figures and briefs for records from..to (one figure per RECORDS_PER_FIGURE records, one brief per
+ * RECORDS_PER_BRIEF), through the real write statements, so the search index's triggers (schema/0011) fill it.
+ */
+export function otherKindsSql(seed: number, from: number, to: number): string {
+  const updatedAt = "2026-01-01T00:00:00.000Z";
+  const statements: string[] = [];
+  const figures: ReferenceFigure[] = [];
+  for (let n = from; n <= to; n++) {
+    if (n % RECORDS_PER_FIGURE === 0) figures.push(syntheticFigure(seed, n));
+    if (n % RECORDS_PER_BRIEF === 0)
+      statements.push(inlineStatement(briefUpsertStatement(syntheticBrief(seed, n), updatedAt)));
+  }
+  const figureWrites = figures.map((figure) => ({ kind: "upsert" as const, figure }));
+  statements.push(...figureWriteStatements(figureWrites, updatedAt).map(inlineStatement));
+  return statements.join("\n");
 }

@@ -2,7 +2,7 @@
  * Reference-figure pages: every figure grouped by what it prices, and one figure with its quote, measure, year of
  * dollars, provenance and source. Plain words throughout: "a price (the amount allowed or paid)", never an enum key.
  */
-import { formatNumber, formatPct, formatUsd } from "../domain/numbers";
+import { dollarsYear, figureValue } from "../domain/figure-value";
 import { figureMeasures, figurePer, payerContextLabel } from "../domain/reference-figure-labels";
 import type { FigureRow } from "../records/reference-figures-read";
 import { ProvenanceTag, SourceList } from "../views/evidence";
@@ -10,29 +10,6 @@ import { Layout } from "../views/layout";
 import { SanitisedHtml } from "../views/sanitised-html";
 
 type Figure = FigureRow["figure"];
-
-function amount(figure: Figure, n: number): string {
-  if (figure.unit === "usd") return formatUsd(n);
-  if (figure.unit === "percent") return formatPct(n, 2);
-  return `${formatNumber(n, 2)} ${figure.unit === "count" ? "" : figure.unit}`.trim();
-}
-
-/** The figure in words: "$17,103" or "$70 to $90", with what it is per. */
-export function figureValue(figure: Figure): string {
-  const value =
-    figure.low !== undefined && figure.high !== undefined && figure.low !== figure.high
-      ? `${amount(figure, figure.low)} to ${amount(figure, figure.high)}`
-      : amount(figure, figure.value);
-  const per = figure.per ? ` ${figurePer.label(figure.per).toLowerCase()}` : "";
-  return `${value}${per}`;
-}
-
-function dollarsYear(figure: Figure): string | null {
-  if (figure.unit !== "usd") return null;
-  return figure.price_year === undefined
-    ? "The source does not say in which year's dollars."
-    : `In ${figure.price_year} dollars, not adjusted for inflation.`;
-}
 
 /** A group's fragment id, e.g. per-member-month. */
 function anchor(key: string): string {

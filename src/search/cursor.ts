@@ -3,7 +3,9 @@
  * after this key" in an order that ends with the id never repeats or skips a record, even when records are added
  * between pages (an offset would shift).
  */
-import { type CursorKey, ORDER_KEYS, type Sort } from "./model";
+import { type CursorKey, KIND_KEYS, ORDER_KEYS, type Sort } from "./model";
+
+const KIND_KEY_VALUES: readonly unknown[] = Object.values(KIND_KEYS);
 
 function toBase64Url(text: string): string {
   const bytes = new TextEncoder().encode(text);
@@ -43,6 +45,7 @@ export function decodeCursor(cursor: string, sort: Sort): CursorKey | null {
   const columns: readonly string[] = ORDER_KEYS[sort];
   if (key.length !== columns.length) return null;
   const ok = key.every((v, i) => {
+    if (columns[i] === "t") return KIND_KEY_VALUES.includes(v);
     if (columns[i] === "id" || columns[i] === "g") return Number.isSafeInteger(v);
     return v === null || (typeof v === "number" && Number.isFinite(v));
   });

@@ -52,7 +52,8 @@ export const searchExportRoutes = [
     responses: { 200: exportResponse, 400: { description: "Invalid filter, sort or cursor, each named" } },
     handler: async (c, { query }) => {
       const { format, ...search } = query;
-      const prepared = prepareSearch({ ...search, limit: PAGE });
+      // An export is of case studies (the records' contract), whatever the search's other kinds.
+      const prepared = prepareSearch({ ...search, kind: ["case_study"], limit: PAGE });
       if (prepared.badCursor) {
         throw validationProblem("query", [{ path: "cursor", message: "is not a cursor this search returned" }]);
       }

@@ -20,16 +20,29 @@ export type Sort = (typeof SORTS)[number];
 /** The statuses shown unless others are asked for. */
 export const DEFAULT_STATUSES: readonly string[] = ["published"];
 
+/** What a hit is: search finds case studies, reference figures and evidence briefs. */
+export const KINDS = ["case_study", "reference_figure", "brief"] as const;
+export type Kind = (typeof KINDS)[number];
+
+/** Each kind's key in the page order (column t): ids are only unique within a kind, so (t, id) names a hit. */
+export const KIND_KEYS: Record<Kind, number> = { case_study: 0, reference_figure: 1, brief: 2 };
+
+/**
+ * The grade key (g) of a hit that is not a case study: below every evidence grade's rank, so within a relevance band
+ * graded evidence comes first, and sort=strongest lists figures and briefs after every case study.
+ */
+export const UNGRADED_KEY = -1;
+
 /** Sort key values of the last hit on a page, in the sort's key order (see ORDER_KEYS). */
 export type CursorKey = (number | null)[];
 
-/** A page's sort key columns per sort, in order; every order ends with id, so it is total. */
+/** A page's sort key columns per sort, in order; every order ends with the kind key and id, so it is total. */
 export const ORDER_KEYS = {
-  relevance: ["r", "g", "id"],
-  strongest: ["g", "id"],
-  newest: ["y", "id"],
-  effect: ["e", "g", "id"],
-} as const satisfies Record<Sort, readonly ("r" | "e" | "g" | "y" | "id")[]>;
+  relevance: ["r", "g", "t", "id"],
+  strongest: ["g", "t", "id"],
+  newest: ["y", "t", "id"],
+  effect: ["e", "g", "t", "id"],
+} as const satisfies Record<Sort, readonly ("r" | "e" | "g" | "y" | "t" | "id")[]>;
 
 export interface SearchSpec {
   /** FTS5 expression that must match (from parse.ts), or null for no words. */
@@ -46,9 +59,17 @@ export interface SearchSpec {
   limit: number;
   /** Resume after this key (keyset pagination). */
   after: CursorKey | null;
+  /**
+   * The kinds searched (spec.ts, searchedKinds): the `kind` filter, narrowed to case studies when there are no words
+   * or a case-study filter is active. Empty: nothing is searched for hits (facet counts are still case studies').
+   */
+  kinds: readonly Kind[];
 }
 
+/** A case study found (its hit row, as the statement returns it). */
 export interface HitRow {
+  kind: "case_study";
+  t: number;
   id: number;
   slug: string;
   title: string;
@@ -71,6 +92,48 @@ export interface HitRow {
   y: number | null;
 }
 
+/** A reference figure found: what its card and API hit show. */
+export interface FigureHitRow {
+  kind: "reference_figure";
+  t: number;
+  id: number;
+  slug: string;
+  title: string;
+  value: number;
+  low: number | null;
+  high: number | null;
+  unit: string;
+  per: string | null;
+  price_year: number | null;
+  provenance: string;
+  quote: string;
+  source_title: string;
+  snippet: string | null;
+  r: number | null;
+  e: null;
+  g: number;
+  y: null;
+}
+
+/** An evidence brief found. */
+export interface BriefHitRow {
+  kind: "brief";
+  t: number;
+  id: number;
+  slug: string;
+  title: string;
+  question: string;
+  audience: string;
+  snippet: string | null;
+  r: number | null;
+  e: null;
+  g: number;
+  y: null;
+}
+
+/** Any hit, told apart by `kind`. */
+export type AnyHitRow = HitRow | FigureHitRow | BriefHitRow;
+
 export interface FacetCount {
   facet: SearchFacet;
   value: string;
@@ -81,8 +144,10 @@ export interface FacetCount {
 export type SearchAnswer = Omit<SearchOutcome, "cache">;
 
 export interface SearchOutcome {
-  hits: HitRow[];
+  hits: AnyHitRow[];
   total: number;
+  /** The total split by kind (case studies alone are what the facets count and an export holds). */
+  totalByKind: Record<Kind, number>;
   facets: FacetCount[];
   /** Totals with one filter dropped, keyed by the filter (a facet name or "year"); only for active filters. */
   without: Partial<Record<SearchFacet | "year" | "filters", number>>;

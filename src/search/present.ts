@@ -5,7 +5,7 @@ import { grades } from "../domain/grading";
 import { escapeHtml } from "../domain/html";
 import { cardFigures } from "../domain/key-figures";
 import { effectScale } from "./effect";
-import type { FacetCount, HitRow, Metric, SearchFacet } from "./model";
+import type { AnyHitRow, FacetCount, HitRow, Metric, SearchFacet } from "./model";
 import type { SearchResponse } from "./schemas";
 
 /**
@@ -41,10 +41,49 @@ export function snippetRepeatsSummary(snippet: string | null, summary: string): 
   return escapeHtml(summary).includes(plain);
 }
 
-export type SearchHit = SearchResponse["hits"][number];
+/** Any hit of the API (told apart by `kind`). */
+export type AnySearchHit = SearchResponse["hits"][number];
+export type SearchHit = Extract<AnySearchHit, { kind: "case_study" }>;
+export type FigureHit = Extract<AnySearchHit, { kind: "reference_figure" }>;
+export type BriefHit = Extract<AnySearchHit, { kind: "brief" }>;
+
+/** A hit row as the API shows it: case studies as before (plus `kind`), figures and briefs with their own fields. */
+export function toAnyHit(row: AnyHitRow, origin: string, effectMetric: Metric | null): AnySearchHit {
+  if (row.kind === "reference_figure") {
+    return {
+      kind: "reference_figure",
+      slug: row.slug,
+      title: row.title,
+      value: row.value,
+      low: row.low,
+      high: row.high,
+      unit: row.unit,
+      per: row.per,
+      price_year: row.price_year,
+      provenance: row.provenance,
+      quote: row.quote,
+      snippet: snippetHtml(row.snippet),
+      url: `${origin}/api/v1/reference-figures/${row.slug}`,
+      page_url: `${origin}/reference-figures/${row.slug}`,
+    };
+  }
+  if (row.kind === "brief") {
+    return {
+      kind: "brief",
+      slug: row.slug,
+      title: row.title,
+      question: row.question,
+      audience: row.audience,
+      snippet: snippetHtml(row.snippet),
+      url: `${origin}/briefs/${row.slug}`,
+    };
+  }
+  return toHit(row, origin, effectMetric);
+}
 
 export function toHit(row: HitRow, origin: string, effectMetric: Metric | null): SearchHit {
   return {
+    kind: "case_study",
     slug: row.slug,
     title: row.title,
     summary: row.summary,

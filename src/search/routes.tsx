@@ -16,7 +16,7 @@ import { gapMaps } from "./gap-map";
 import { gapMapApiRoutes } from "./gap-map-routes";
 import { GapMapPage } from "./gap-map-view";
 import { SEARCH_FACETS, type SearchOutcome } from "./model";
-import { groupFacets, toHit } from "./present";
+import { groupFacets, toAnyHit } from "./present";
 import { runSearch } from "./run";
 import {
   healthResponseSchema,
@@ -79,8 +79,10 @@ async function execute(c: Context<AppEnv>, query: SearchQuery, prepared: Prepare
     sort: spec.sort,
     effect_metric: spec.effectMetric,
     total: outcome.total,
+    kinds: [...spec.kinds],
+    total_by_kind: outcome.totalByKind,
     limit: spec.limit,
-    hits: outcome.hits.map((row) => toHit(row, url.origin, spec.effectMetric)),
+    hits: outcome.hits.map((row) => toAnyHit(row, url.origin, spec.effectMetric)),
     facets: groupFacets(outcome.facets, prepared.selected, SEARCH_FACETS),
     without: { ...outcome.without } as Record<string, number>,
     next_cursor: nextCursor,
@@ -98,9 +100,11 @@ export const searchApiRoutes = [
     method: "get",
     path: "/api/v1/search",
     tag: "Search",
-    summary: "Search case studies",
+    summary: "Search case studies, reference figures and evidence briefs",
     description: [
-      "Full-text search with filters and facet counts. Any `q` text is accepted (it is parsed into safe full-text syntax,",
+      "Full-text search with filters and facet counts. With words, hits are case studies, reference figures and",
+      "evidence briefs (`kind` on each hit; the `kind` filter chooses); without words, or with any filter only case",
+      "studies have, hits are case studies only. Facet counts are always of case studies. Any `q` text is accepted (it is parsed into safe full-text syntax,",
       "never passed raw); invalid filter values are a 400 naming each field. Ranking: bm25 with title and summary",
       "weighted over tags over body, evidence grade breaking ties. Facet counts apply every active filter except the",
       "facet's own. Retracted and draft records are left out unless `status` asks for them. Pagination is by",

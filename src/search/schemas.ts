@@ -4,7 +4,7 @@ import { metrics } from "../domain/enums";
 import { facetFilterShape } from "../domain/facets";
 import { grades } from "../domain/grading";
 import { keyFigureSchema } from "../domain/key-figures";
-import { SEARCH_FACETS, SORTS } from "./model";
+import { KINDS, SEARCH_FACETS, SORTS } from "./model";
 
 const year = (what: string) =>
   z.coerce.number().int().min(1900).max(2100).optional().describe(`Only evidence from ${what} (evidence year)`);
@@ -18,6 +18,13 @@ export const searchQuerySchema = z
         'Words to find. Words are ANDed, the last one also as a prefix; "quoted phrases", -excluded words and OR work; anything else is read as plain words, so any text is accepted. Domain synonyms are expanded (C-section = caesarean, ED = emergency department, …).',
       ),
     ...facetFilterShape,
+    kind: z
+      .array(z.enum(KINDS))
+      .max(3)
+      .optional()
+      .describe(
+        "Only hits of these kinds: case_study, reference_figure, brief (repeat the parameter or separate values with commas; default: all). Reference figures and briefs are found by words only: without `q`, or with any filter only case studies have (every filter here but `kind`, and `status` other than the default), only case studies are searched.",
+      ),
     min_grade: z.enum(grades).optional().describe("Only records graded this or stronger (A is strongest)"),
     has_cost_figures: z
       .enum(["true", "false"])
@@ -62,6 +69,7 @@ const facetValueSchema = z.object({
 
 export const searchHitSchema = z
   .object({
+    kind: z.literal("case_study"),
     slug: z.string(),
     title: z.string(),
     summary: z.string(),
@@ -90,6 +98,40 @@ export const searchHitSchema = z
   })
   .meta({ id: "SearchHit" });
 
+export const figureHitSchema = z
+  .object({
+    kind: z.literal("reference_figure"),
+    slug: z.string(),
+    title: z.string(),
+    value: z.number(),
+    low: z.number().nullable(),
+    high: z.number().nullable(),
+    unit: z.string().describe("usd, percent, count, …: see the reference-figure contract"),
+    per: z.string().nullable().describe("What the amount is for (birth, member month, …), or null"),
+    price_year: z.int().nullable().describe("The year of the dollars, when the source says"),
+    provenance: z.string(),
+    quote: z.string().describe("The source's words that state the figure"),
+    snippet: z.string().nullable().describe("HTML, as for a case study"),
+    url: z.string().describe("The figure's API resource"),
+    page_url: z.string().describe("The figure's page"),
+  })
+  .meta({ id: "SearchFigureHit" });
+
+export const briefHitSchema = z
+  .object({
+    kind: z.literal("brief"),
+    slug: z.string(),
+    title: z.string(),
+    question: z.string().describe("The question the brief answers"),
+    audience: z.string(),
+    snippet: z.string().nullable().describe("HTML, as for a case study"),
+    url: z.string().describe("The brief's page"),
+  })
+  .meta({ id: "SearchBriefHit" });
+
+/** Any hit, told apart by `kind`. */
+export const anySearchHitSchema = z.discriminatedUnion("kind", [searchHitSchema, figureHitSchema, briefHitSchema]);
+
 export const searchResponseSchema = z
   .object({
     query: z.object({
@@ -101,9 +143,13 @@ export const searchResponseSchema = z
     }),
     sort: z.enum(SORTS),
     effect_metric: z.string().nullable(),
-    total: z.int(),
+    total: z.int().describe("Hits of every kind searched; facet counts are of case studies only"),
+    kinds: z.array(z.enum(KINDS)).describe("The kinds searched (the `kind` filter, narrowed as the parameter says)"),
+    total_by_kind: z.record(z.enum(KINDS), z.int()).describe("The total split by kind"),
     limit: z.int(),
-    hits: z.array(searchHitSchema),
+    hits: z
+      .array(anySearchHitSchema)
+      .describe("Case studies, reference figures and evidence briefs in one order; `kind` says which each is"),
     facets: z.record(z.enum(SEARCH_FACETS), z.array(facetValueSchema)),
     without: z
       .record(z.string(), z.int())

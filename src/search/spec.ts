@@ -2,7 +2,7 @@
 import { LIST_FILTER_NAMES } from "../domain/facets";
 import { grades } from "../domain/grading";
 import { decodeCursor } from "./cursor";
-import { DEFAULT_STATUSES, type Metric, type SearchFacet, type SearchSpec, type Sort } from "./model";
+import { DEFAULT_STATUSES, KINDS, type Kind, type Metric, type SearchFacet, type SearchSpec, type Sort } from "./model";
 import { type ParsedQuery, parseQuery } from "./parse";
 import type { SearchQuery } from "./schemas";
 
@@ -29,6 +29,29 @@ export function effectiveSort(query: SearchQuery, hasWords: boolean): { sort: So
   return { sort, effectMetric: sort === "effect" ? (effectMetric ?? null) : null };
 }
 
+/** True when the spec filters on something only case studies have (any filter, a status other than the default). */
+export function hasCaseStudyFilter(spec: Pick<SearchSpec, "filters" | "yearFrom" | "yearTo">): boolean {
+  const { status, ...others } = spec.filters;
+  const defaultStatus =
+    status === undefined ||
+    (status.length === DEFAULT_STATUSES.length && status.every((v) => DEFAULT_STATUSES.includes(v)));
+  return !defaultStatus || Object.keys(others).length > 0 || spec.yearFrom !== null || spec.yearTo !== null;
+}
+
+/**
+ * The kinds a search looks at: those the `kind` filter asks for (every kind without it), but only case studies
+ * when there are no words (the browse lists case studies, from its precomputed counts and index) or when a filter
+ * only case studies have is active (a figure or a brief has no grade, payer or design to pass it).
+ */
+export function searchedKinds(
+  requested: readonly Kind[] | undefined,
+  spec: Pick<SearchSpec, "match" | "filters" | "yearFrom" | "yearTo">,
+): Kind[] {
+  const asked = requested?.length ? requested : KINDS;
+  const open = spec.match !== null && !hasCaseStudyFilter(spec);
+  return KINDS.filter((kind) => asked.includes(kind) && (open || kind === "case_study"));
+}
+
 export function prepareSearch(query: SearchQuery): PreparedSearch {
   const parsed = parseQuery(query.q ?? "");
   const filters: SearchSpec["filters"] = {};
@@ -52,6 +75,8 @@ export function prepareSearch(query: SearchQuery): PreparedSearch {
   }
   const { sort, effectMetric } = effectiveSort(query, parsed.match !== null);
   const after = query.cursor ? decodeCursor(query.cursor, sort) : null;
+  const yearFrom = query.year_from ?? null;
+  const yearTo = query.year_to ?? null;
   return {
     parsed,
     selected,
@@ -60,12 +85,13 @@ export function prepareSearch(query: SearchQuery): PreparedSearch {
       match: parsed.match,
       excludeOnly: parsed.match === null ? parsed.excludeMatch : null,
       filters,
-      yearFrom: query.year_from ?? null,
-      yearTo: query.year_to ?? null,
+      yearFrom,
+      yearTo,
       sort,
       effectMetric,
       limit: query.limit,
       after,
+      kinds: searchedKinds(query.kind, { match: parsed.match, filters, yearFrom, yearTo }),
     },
   };
 }
@@ -75,6 +101,7 @@ export function searchParams(query: Partial<SearchQuery>): URLSearchParams {
   const params = new URLSearchParams();
   if (query.q?.trim()) params.set("q", query.q);
   for (const key of LIST_FILTERS) for (const value of query[key] ?? []) params.append(key, value);
+  for (const value of query.kind ?? []) params.append("kind", value);
   if (query.min_grade) params.set("min_grade", query.min_grade);
   if (query.has_cost_figures === "true") params.set("has_cost_figures", "true");
   if (query.year_from !== undefined) params.set("year_from", String(query.year_from));

@@ -22,10 +22,12 @@ import { statuses } from "../domain/enums";
 import { outcomeScoreSql } from "./effect";
 import { countFacetKeys, type FacetCounting } from "./facet-keys";
 import {
+  type AnyHitRow,
   type CursorKey,
   DEFAULT_STATUSES,
   type FacetCount,
-  type HitRow,
+  KIND_KEYS,
+  type Kind,
   ORDER_KEYS,
   SEARCH_FACETS,
   type SearchAnswer,
@@ -33,6 +35,7 @@ import {
   type SearchOutcome,
   type SearchSpec,
   type Sort,
+  UNGRADED_KEY,
 } from "./model";
 
 /**
@@ -43,6 +46,15 @@ import {
 export const BM25_WEIGHTS = { title: 6, summary: 4, tags_text: 2, body_text: 1, details_text: 1 } as const;
 
 const BM25_SQL = `bm25(case_studies_fts, ${Object.values(BM25_WEIGHTS).join(", ")})`;
+
+/**
+ * bm25 column weights of search_docs (schema/0011), the reference figures' and briefs' index: title over the lead
+ * (a figure's quote, a brief's question) over the body and the details, as for case studies; kind and ref_id are
+ * never matched.
+ */
+export const BM25_DOC_WEIGHTS = { title: 6, lead: 4, body: 1, details: 1, kind: 0, ref_id: 0 } as const;
+
+const BM25_DOC_SQL = `bm25(search_docs, ${Object.values(BM25_DOC_WEIGHTS).join(", ")})`;
 
 /**
  * Relevance bands: bm25 relative to the best match of the same search, in steps of 1/RELEVANCE_BANDS (5%). Scores
@@ -142,10 +154,15 @@ function excludeOnlyPredicate(spec: SearchSpec, params: Params): string | null {
 // Order, and the one statement
 
 interface Order {
-  /** ORDER BY over the page columns r, e, g, y, id. */
+  /** ORDER BY over the page columns r, e, g, y, t, id. */
   orderBy: string;
+  /**
+   * The same order among case studies alone (their t is always 0): what the browse's index walk must match, with no
+   * constant term to confuse the planner.
+   */
+  caseOrderBy: string;
   /** The cursor's key columns, in order (ORDER_KEYS). */
-  keys: readonly ("r" | "e" | "g" | "y" | "id")[];
+  keys: readonly ("r" | "e" | "g" | "y" | "t" | "id")[];
   /** WHERE for "strictly after this key", over the same columns. */
   after(key: CursorKey, params: Params): string;
 }
@@ -155,48 +172,58 @@ function k(key: CursorKey, i: number): number | null {
   return key[i] ?? null;
 }
 
-/** Every order ends with id, so it is total: keyset pages never repeat or skip a record. */
+/** "After (t, id)": the end of every order, the kind key then the id (ids are unique only within a kind). */
+function afterKindId(key: CursorKey, from: number, p: Params): string {
+  const [t, id] = [p.bind(k(key, from)), p.bind(k(key, from + 1))];
+  return `(t > ${t} OR (t = ${t} AND id > ${id}))`;
+}
+
+/** Every order ends with the kind key and the id, so it is total: keyset pages never repeat or skip a hit. */
 export function orderOf(sort: Sort): Order {
   switch (sort) {
     case "relevance":
       return {
-        orderBy: "r, g DESC, id",
+        orderBy: "r, g DESC, t, id",
+        caseOrderBy: "r, g DESC, id",
         keys: ORDER_KEYS.relevance,
         after: (key, p) => {
-          const [r, g, id] = [p.bind(k(key, 0)), p.bind(k(key, 1)), p.bind(k(key, 2))];
-          return `(r > ${r} OR (r = ${r} AND (g < ${g} OR (g = ${g} AND id > ${id}))))`;
+          const [r, g] = [p.bind(k(key, 0)), p.bind(k(key, 1))];
+          return `(r > ${r} OR (r = ${r} AND (g < ${g} OR (g = ${g} AND ${afterKindId(key, 2, p)}))))`;
         },
       };
     case "strongest":
       // Matches the (status, grade_rank DESC, id) index, so the browse walks it in order.
       return {
-        orderBy: "g DESC, id",
+        orderBy: "g DESC, t, id",
+        caseOrderBy: "g DESC, id",
         keys: ORDER_KEYS.strongest,
         after: (key, p) => {
-          const [g, id] = [p.bind(k(key, 0)), p.bind(k(key, 1))];
-          return `(g <= ${g} AND (g < ${g} OR id > ${id}))`;
+          const g = p.bind(k(key, 0));
+          return `(g <= ${g} AND (g < ${g} OR ${afterKindId(key, 1, p)}))`;
         },
       };
     case "newest":
       // Matches the (status, evidence_year DESC, id) index; records without a year come last (SQLite sorts NULL
       // lowest, so last in DESC).
       return {
-        orderBy: "y DESC, id",
+        orderBy: "y DESC, t, id",
+        caseOrderBy: "y DESC, id",
         keys: ORDER_KEYS.newest,
         after: (key, p) => {
-          const id = p.bind(k(key, 1));
-          if (k(key, 0) === null) return `(y IS NULL AND id > ${id})`;
+          const tail = afterKindId(key, 1, p);
+          if (k(key, 0) === null) return `(y IS NULL AND ${tail})`;
           const y = p.bind(k(key, 0));
-          return `((y <= ${y} AND (y < ${y} OR id > ${id})) OR y IS NULL)`;
+          return `((y <= ${y} AND (y < ${y} OR ${tail})) OR y IS NULL)`;
         },
       };
     case "effect":
       return {
-        orderBy: "e DESC, g DESC, id",
+        orderBy: "e DESC, g DESC, t, id",
+        caseOrderBy: "e DESC, g DESC, id",
         keys: ORDER_KEYS.effect,
         after: (key, p) => {
-          const [g, id] = [p.bind(k(key, 1)), p.bind(k(key, 2))];
-          const tie = `(g < ${g} OR (g = ${g} AND id > ${id}))`;
+          const g = p.bind(k(key, 1));
+          const tie = `(g < ${g} OR (g = ${g} AND ${afterKindId(key, 2, p)}))`;
           if (k(key, 0) === null) return `(e IS NULL AND ${tie})`;
           const e = p.bind(k(key, 0));
           return `(e IS NULL OR e < ${e} OR (e = ${e} AND ${tie}))`;
@@ -238,7 +265,7 @@ const KEY_COLUMNS =
 
 /** The display columns of one hit, as one JSON object (every part of the answer shares one result shape). */
 function hitJson(snippet: string): string {
-  return `json_object('id', p.id, 'r', p.r, 'e', p.e, 'g', p.g, 'y', p.y, 'slug', c.slug, 'title', c.title,
+  return `json_object('kind', 'case_study', 't', p.t, 'id', p.id, 'r', p.r, 'e', p.e, 'g', p.g, 'y', p.y, 'slug', c.slug, 'title', c.title,
     'summary', c.summary, 'status', c.status, 'provenance', c.provenance, 'design', c.design, 'grade', c.grade,
     'grade_reason', c.grade_reason, 'evidence_year', c.evidence_year, 'outcomes', c.record_json -> '$.outcomes',
     'payer_types', c.record_json -> '$.payer_types', 'financing_models', c.record_json -> '$.financing_models',
@@ -278,20 +305,27 @@ export function searchStatement(spec: SearchSpec): SearchStatement {
   const live = SEARCH_FACETS.filter((f) => !precomputed.has(f));
   const publishedTotal = "coalesce((SELECT n FROM facet_counts WHERE facet = 'status' AND value = 'published'), 0)";
   const rank = `row_number() OVER (ORDER BY ${order.orderBy})`;
+  // The browse's rank follows the index order it walks (its hits are all case studies, t = 0).
+  const caseRank = `row_number() OVER (ORDER BY ${order.caseOrderBy})`;
+  const cases = spec.kinds.includes("case_study");
+  // Case studies not searched (a `kind` filter without them): the parts that read them still run, for the facet
+  // counts, but yield no hit and count none.
+  const casesOnly = cases ? "" : "AND 0";
 
   if (live.length === 0) {
     // The browse: walk the (status, grade_rank DESC, id) or (status, evidence_year DESC, id) index to the page.
+    // Only case studies are browsed (other kinds need words: spec.ts), so their order needs no kind key.
     const after = spec.after ? `AND ${order.after(spec.after, params)}` : "";
-    const page = `SELECT *, ${rank} AS rn FROM (
-      SELECT * FROM (SELECT c.id AS id, NULL AS r, ${effectSql(spec)} AS e, c.grade_rank AS g, c.evidence_year AS y
-        FROM case_studies c WHERE c.status IN (${list(statusesOf(spec))}))
-      WHERE 1 ${after} ORDER BY ${order.orderBy} LIMIT ${params.bind(spec.limit + 1)})`;
+    const page = `SELECT *, ${caseRank} AS rn FROM (
+      SELECT * FROM (SELECT c.id AS id, 0 AS t, NULL AS r, ${effectSql(spec)} AS e, c.grade_rank AS g,
+        c.evidence_year AS y FROM case_studies c WHERE c.status IN (${list(statusesOf(spec))}) ${casesOnly})
+      WHERE 1 ${after} ORDER BY ${order.caseOrderBy} LIMIT ${params.bind(spec.limit + 1)})`;
     return {
       sql: `WITH page AS MATERIALIZED (${page})
 SELECT 'hit' AS kind, NULL AS facet, NULL AS value, p.rn AS n, ${hitJson("NULL")} AS data
 FROM page p CROSS JOIN case_studies c ON c.id = p.id
 UNION ALL
-SELECT 'counts', NULL, NULL, 0, json_object('~total', ${publishedTotal})
+SELECT 'counts', NULL, NULL, 0, json_object('~total', ${cases ? publishedTotal : "0"})
 UNION ALL
 SELECT 'facet', facet, value, n, NULL FROM facet_counts WHERE n > 0`,
       params: params.values,
@@ -371,10 +405,32 @@ SELECT 'facet', facet, value, n, NULL FROM facet_counts WHERE n > 0`,
   // ORDER BY … LIMIT keeps only the top rows.
   const best = `(SELECT min(s) FROM flags WHERE ${allBut(null)})`;
   const bands = match ? `CASE WHEN ${best} < 0 THEN -round(c.s * ${RELEVANCE_BANDS} / ${best}) ELSE 0 END` : "NULL";
+  // Reference figures and briefs (search_docs, schema/0011), only with words and no case-study filter (spec.ts).
+  // Their bands are relative to the best of their own index, as case studies' are to theirs: bm25 scores from two
+  // indexes with different corpus statistics are not comparable, bands relative to each index's best are, and both
+  // put the best match first. They carry no grade (UNGRADED_KEY), so within a band graded evidence comes first, then
+  // the kind key, then the id.
+  // The kind and the id come from the rowid (figure id * 2, brief id * 2 + 1: schema/0011), so the matches are ranked
+  // from the index alone, never reading the table's stored kind and ref_id columns.
+  const docKinds = spec.kinds.filter((kind) => kind !== "case_study");
+  const oneKind = docKinds.length === 1 ? `AND (search_docs.rowid & 1) = ${KIND_KEYS[docKinds[0] as Kind] - 1}` : "";
+  const docs =
+    match && docKinds.length
+      ? `SELECT search_docs.rowid AS rid, search_docs.rowid >> 1 AS id, (search_docs.rowid & 1) + 1 AS t,
+      ${BM25_DOC_SQL} AS s FROM search_docs WHERE search_docs MATCH ${match} ${oneKind}`
+      : null;
+  // The matches' best score and counts in one pass over them (each scalar subquery below then reads one row).
+  const docTotals = `SELECT min(s) AS best, count(*) AS n, coalesce(sum(t = ${KIND_KEYS.reference_figure}), 0) AS figures,
+      coalesce(sum(t = ${KIND_KEYS.brief}), 0) AS briefs FROM docs`;
+  const bestDoc = "(SELECT best FROM doc_totals)";
+  const docPart = docs
+    ? `UNION ALL SELECT d.id AS id, d.t AS t, CASE WHEN ${bestDoc} < 0 THEN -round(d.s * ${RELEVANCE_BANDS} / ${bestDoc}) ELSE 0 END AS r,
+        NULL AS e, ${UNGRADED_KEY} AS g, NULL AS y FROM docs d`
+    : "";
   const after = spec.after ? `WHERE ${order.after(spec.after, params)}` : "";
   const page = `SELECT *, ${rank} AS rn FROM (
-    SELECT * FROM (SELECT c.id AS id, ${bands} AS r, ${effectSql(spec)} AS e, c.g AS g, c.y AS y
-      FROM flags c WHERE ${allBut(null)})
+    SELECT * FROM (SELECT c.id AS id, 0 AS t, ${bands} AS r, ${effectSql(spec)} AS e, c.g AS g, c.y AS y
+      FROM flags c WHERE ${allBut(null)} ${casesOnly} ${docPart})
     ${after} ORDER BY ${order.orderBy} LIMIT ${params.bind(spec.limit + 1)})`;
 
   // Snippets: one full-text pass over the page's id range (a per-row lookup would run the query once per hit),
@@ -384,15 +440,45 @@ SELECT 'facet', facet, value, n, NULL FROM facet_counts WHERE n > 0`,
         WHEN instr(snippet(case_studies_fts, 3, char(1), char(2), '', 1), char(1)) > 0
         THEN snippet(case_studies_fts, 3, char(1), char(2), '\u2026', 16)
         ELSE snippet(case_studies_fts, -1, char(1), char(2), '\u2026', 16) END`)} AS data
-FROM case_studies_fts CROSS JOIN page p ON p.id = case_studies_fts.rowid CROSS JOIN case_studies c ON c.id = p.id
+FROM case_studies_fts CROSS JOIN page p ON p.id = case_studies_fts.rowid AND +p.t = 0 CROSS JOIN case_studies c ON c.id = p.id
 WHERE case_studies_fts MATCH ${match}
-  AND case_studies_fts.rowid BETWEEN (SELECT min(id) FROM page) AND (SELECT max(id) FROM page)`
+  AND case_studies_fts.rowid BETWEEN (SELECT min(CASE WHEN t = 0 THEN id END) FROM page)
+    AND (SELECT max(CASE WHEN t = 0 THEN id END) FROM page)`
     : `SELECT 'hit' AS kind, NULL AS facet, NULL AS value, p.rn AS n, ${hitJson("NULL")} AS data
 FROM page p CROSS JOIN case_studies c ON c.id = p.id`;
 
+  // Figures and briefs on the page: one more pass over search_docs for their snippets (the body's passage when the
+  // words are there: the card shows the quote or the question already), one part for both kinds.
+  const docSnippet = `CASE
+        WHEN instr(snippet(search_docs, 2, char(1), char(2), '', 1), char(1)) > 0
+        THEN snippet(search_docs, 2, char(1), char(2), '\u2026', 16)
+        ELSE snippet(search_docs, -1, char(1), char(2), '\u2026', 16) END`;
+  const docHits = docs
+    ? `SELECT 'hit', NULL, NULL, p.rn, CASE p.t WHEN ${KIND_KEYS.reference_figure} THEN json_object('kind', 'reference_figure',
+      't', p.t, 'id', p.id, 'r', p.r, 'e', NULL, 'g', p.g, 'y', NULL, 'slug', f.slug, 'title', f.title, 'value', f.value,
+      'low', f.low, 'high', f.high, 'unit', f.unit, 'per', f.per, 'price_year', f.price_year, 'provenance', f.provenance,
+      'quote', f.quote, 'source_title', f.source_title, 'snippet', ${docSnippet})
+    ELSE json_object('kind', 'brief', 't', p.t, 'id', p.id, 'r', p.r, 'e', NULL, 'g', p.g, 'y', NULL, 'slug', b.slug,
+      'title', b.title, 'question', b.question, 'audience', b.audience, 'snippet', ${docSnippet}) END
+FROM search_docs CROSS JOIN page p ON p.t > 0 AND search_docs.rowid = p.id * 2 + p.t - 1
+  LEFT JOIN reference_figures f ON p.t = ${KIND_KEYS.reference_figure} AND f.id = p.id
+  LEFT JOIN briefs b ON p.t = ${KIND_KEYS.brief} AND b.id = p.id
+WHERE search_docs MATCH ${match}
+  AND search_docs.rowid BETWEEN (SELECT min(id * 2 + t - 1) FROM page WHERE t > 0)
+    AND (SELECT max(id * 2 + t - 1) FROM page WHERE t > 0)`
+    : null;
+
   // Totals travel as one JSON row (D1 allows at most five terms in a compound SELECT).
   const counted = (condition: string) => `coalesce(sum(${condition}), 0)`;
-  const totals: string[] = [`'~total', ${counted(allBut(null))}`];
+  const caseTotal = cases ? counted(allBut(null)) : "0";
+  const totals: string[] = [`'~total', ${docs ? `${caseTotal} + (SELECT n FROM doc_totals)` : caseTotal}`];
+  if (docs) {
+    totals.push(
+      `'~case_study', ${caseTotal}`,
+      "'~reference_figure', (SELECT figures FROM doc_totals)",
+      "'~brief', (SELECT briefs FROM doc_totals)",
+    );
+  }
   for (const p of withoutable) totals.push(`'${p.id}', ${withoutPrecomputed ? publishedTotal : counted(allBut(p.id))}`);
   if (spec.match !== null && withoutable.length) {
     // With words and filters: how many records the words alone match, in the chosen statuses.
@@ -410,6 +496,7 @@ FROM page p CROSS JOIN case_studies c ON c.id = p.id`;
   });
   const parts = [
     hits,
+    ...(docHits ? [docHits] : []),
     `SELECT 'counts', NULL, NULL, 0, json_object(${totals.join(", ")}) FROM flags`,
     `SELECT 'keys', NULL, NULL, 0, group_concat((${flagBits}) || ' ' || facet_keys, char(10)) FROM flags
   WHERE ${passed} >= ${predicates.length - 1} GROUP BY id >> ${KEYS_CHUNK_BITS}`,
@@ -422,7 +509,7 @@ FROM page p CROSS JOIN case_studies c ON c.id = p.id`;
 
   return {
     sql: `WITH m AS MATERIALIZED (${candidates}),
-flags AS MATERIALIZED (${flags}),
+flags AS MATERIALIZED (${flags}),${docs ? `\ndocs AS MATERIALIZED (${docs}),\ndoc_totals AS MATERIALIZED (${docTotals}),` : ""}
 page AS MATERIALIZED (${page})
 ${parts.join("\nUNION ALL\n")}`,
     params: params.values,
@@ -445,19 +532,24 @@ export function readResult(
   statement: SearchStatement,
   results: readonly SearchResultRow[],
 ): SearchAnswer {
-  const rows: { n: number; hit: HitRow }[] = [];
+  const rows: { n: number; hit: AnyHitRow }[] = [];
   let total = 0;
   const without: SearchOutcome["without"] = {};
+  const totalByKind: SearchOutcome["totalByKind"] = { case_study: 0, reference_figure: 0, brief: 0 };
   const facets: FacetCount[] = [];
   const keyChunks: (string | null)[] = [];
   for (const row of results) {
     if (row.kind === "hit") {
-      rows.push({ n: row.n, hit: JSON.parse(row.data as string) as HitRow });
+      rows.push({ n: row.n, hit: JSON.parse(row.data as string) as AnyHitRow });
     } else if (row.kind === "counts") {
       const counts = JSON.parse(row.data as string) as Record<string, number>;
       total = counts["~total"] ?? 0;
+      // Without figures and briefs in the search, every hit is a case study.
+      totalByKind.case_study = counts["~case_study"] ?? total;
+      totalByKind.reference_figure = counts["~reference_figure"] ?? 0;
+      totalByKind.brief = counts["~brief"] ?? 0;
       for (const [key, n] of Object.entries(counts)) {
-        if (key !== "~total") without[key as keyof SearchOutcome["without"]] = n;
+        if (!key.startsWith("~")) without[key as keyof SearchOutcome["without"]] = n;
       }
     } else if (row.kind === "keys") {
       keyChunks.push(row.data);
@@ -473,5 +565,5 @@ export function readResult(
   const hits = hasMore ? ordered.slice(0, spec.limit) : ordered;
   const last = hits[hits.length - 1];
   const nextKey = hasMore && last ? order.keys.map((key) => last[key] ?? null) : null;
-  return { hits, total, facets, without, nextKey };
+  return { hits, total, totalByKind, facets, without, nextKey };
 }

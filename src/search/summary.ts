@@ -124,7 +124,8 @@ export const summaryApiRoutes = [
     },
     handler: async (c, { query }) => {
       const { include_illustrative, cursor: _cursor, ...search } = query;
-      const prepared = prepareSearch({ ...search, sort: undefined, effect_metric: undefined });
+      // A synthesis pools case studies' outcomes only.
+      const prepared = prepareSearch({ ...search, kind: ["case_study"], sort: undefined, effect_metric: undefined });
       const { slugs, total } = await matchingSlugs(c.env.DB, prepared.spec, SUMMARY_MAX_RECORDS);
       const rows = await findCaseStudies(c.env.DB, slugs);
       const include = include_illustrative === "1" || include_illustrative === "true";

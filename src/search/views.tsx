@@ -8,15 +8,16 @@
 import { raw } from "hono/html";
 import { financingModels, metrics, payerTypes } from "../domain/enums";
 import { FACETS, facetValueLabel } from "../domain/facets";
+import { dollarsYear, figureValue } from "../domain/figure-value";
 import { assetPaths } from "../generated/assets";
 import { AddToBrief } from "../views/add-to-brief";
-import { CaseStudyCard } from "../views/evidence";
+import { CaseStudyCard, ProvenanceTag } from "../views/evidence";
 import { ExportLinks } from "../views/export-links";
 import { documentTitle, Layout, type LayoutProps } from "../views/layout";
 import { EXPORT_MAX_RECORDS, SEARCH_EXPORT_PATH } from "./exports";
 import { RESULTS_COUNT_ID, SEARCH_FORM_ID, SEARCH_PARTS } from "./fragment";
 import type { SearchFacet, Sort } from "./model";
-import { type SearchHit, snippetRepeatsSummary } from "./present";
+import { type AnySearchHit, type BriefHit, type FigureHit, type SearchHit, snippetRepeatsSummary } from "./present";
 import type { SearchQuery, SearchResponse } from "./schemas";
 import { searchHref } from "./spec";
 
@@ -271,6 +272,57 @@ function HitCard({ hit, brief }: { hit: SearchHit; brief: string[] }) {
   );
 }
 
+/** A reference figure found: labelled as one, the figure in words with its year of dollars and provenance. */
+function FigureCard({ hit }: { hit: FigureHit }) {
+  const amount = {
+    value: hit.value,
+    low: hit.low ?? undefined,
+    high: hit.high ?? undefined,
+    unit: hit.unit,
+    per: hit.per ?? undefined,
+    price_year: hit.price_year ?? undefined,
+  };
+  const year = dollarsYear(amount);
+  return (
+    <li class="card hit-figure">
+      <p class="kind-label">Reference figure</p>
+      <h3>
+        <a href={`/reference-figures/${hit.slug}`}>{hit.title}</a>
+      </h3>
+      <p>
+        <strong>{figureValue(amount)}</strong> <ProvenanceTag provenance={hit.provenance} />
+      </p>
+      {year ? <p class="small muted">{year}</p> : null}
+      <p class="small">“{hit.quote}”</p>
+      {hit.snippet && !snippetRepeatsSummary(hit.snippet, hit.quote) ? (
+        <p class="snippet small">{raw(hit.snippet)}</p>
+      ) : null}
+    </li>
+  );
+}
+
+/** An evidence brief found: labelled as one, with the question it answers. */
+function BriefCard({ hit }: { hit: BriefHit }) {
+  return (
+    <li class="card hit-brief">
+      <p class="kind-label">Evidence brief</p>
+      <h3>
+        <a href={`/briefs/${hit.slug}`}>{hit.title}</a>
+      </h3>
+      <p class="small">{hit.question}</p>
+      {hit.snippet && !snippetRepeatsSummary(hit.snippet, hit.question) ? (
+        <p class="snippet small">{raw(hit.snippet)}</p>
+      ) : null}
+    </li>
+  );
+}
+
+function AnyHitCard({ hit, brief }: { hit: AnySearchHit; brief: string[] }) {
+  if (hit.kind === "reference_figure") return <FigureCard hit={hit} />;
+  if (hit.kind === "brief") return <BriefCard hit={hit} />;
+  return <HitCard hit={hit} brief={brief} />;
+}
+
 function FacetFieldset({
   facet,
   title,
@@ -441,7 +493,9 @@ export function SearchPage({ model }: { model: SearchPageModel }) {
       <div class="search-layout">
         <section id={SEARCH_PARTS.results} class="search-results" aria-labelledby={RESULTS_COUNT_ID}>
           <h2 id={RESULTS_COUNT_ID} class="results-count" aria-live="polite">
-            {plural(response.total, "record")}
+            {response.kinds.some((kind) => kind !== "case_study")
+              ? plural(response.total, "result")
+              : plural(response.total, "record")}
             {response.query.normalized ? (
               <>
                 {" "}
@@ -493,7 +547,7 @@ export function SearchPage({ model }: { model: SearchPageModel }) {
           ) : (
             <ul class="cards search-hits">
               {response.hits.map((hit) => (
-                <HitCard hit={hit} brief={model.brief ?? []} />
+                <AnyHitCard hit={hit} brief={model.brief ?? []} />
               ))}
             </ul>
           )}
@@ -507,10 +561,10 @@ export function SearchPage({ model }: { model: SearchPageModel }) {
               ) : null}
             </nav>
           ) : null}
-          {response.total > 0 ? (
+          {response.total_by_kind.case_study > 0 ? (
             <ExportLinks
               heading="Download these results"
-              note={`${response.total > EXPORT_MAX_RECORDS ? `The first ${EXPORT_MAX_RECORDS} of these ${response.total} records` : `All ${plural(response.total, "record")}`}, every page, in this order; each download carries the evidence grade and provenance.`}
+              note={`${response.total_by_kind.case_study > EXPORT_MAX_RECORDS ? `The first ${EXPORT_MAX_RECORDS} of these ${response.total_by_kind.case_study} records` : `All ${plural(response.total_by_kind.case_study, "record")}`}${response.total_by_kind.case_study < response.total ? " (the case studies among these results)" : ""}, every page, in this order; each download carries the evidence grade and provenance.`}
               hrefFor={(format) => {
                 const state = searchHref(SEARCH_EXPORT_PATH, { ...query, cursor: undefined, limit: undefined });
                 return `${state}${state.includes("?") ? "&" : "?"}format=${format}`;

@@ -123,6 +123,7 @@ table.steps th[scope="row"]{background:none;font-weight:600}
 .chip:hover{background:var(--soft)}.chip.clear{border-style:dashed}
 mark{background:#fff1a8;color:inherit;padding:0 .1em;border-radius:2px}
 .search-hits .figures{margin:0;padding-left:1.1rem}
+.kind-label{display:inline-block;margin:0 0 .25rem;padding:0 .5rem;border-radius:.25rem;font-size:.8rem;font-weight:600;letter-spacing:.02em;color:var(--ink);background:var(--soft);border:1px solid var(--line)}
 .hit-warning{margin:0;font-size:.85rem;border-left:4px solid var(--warn-line);padding-left:.5rem}
 .hit-warning.illustrative{border-color:var(--gE)}.hit-warning.retracted{border-color:var(--bad-line)}
 .no-results{border:1px solid var(--line);border-radius:6px;padding:1rem;background:var(--soft)}.no-results h2{margin-top:0}

@@ -13,7 +13,7 @@ import { get, getJson } from "./helpers";
 
 const SLUG = "geisinger-fresh-food-farmacy-rct";
 
-type SearchBody = { total: number; hits: { slug: string }[]; next_cursor: string | null };
+type SearchBody = { total: number; hits: { kind: string; slug: string }[]; next_cursor: string | null };
 
 /** Every slug the search API finds for these parameters, in its order, page by page. */
 async function searchSlugs(params: string): Promise<string[]> {
@@ -23,7 +23,8 @@ async function searchSlugs(params: string): Promise<string[]> {
     const { body }: { body: SearchBody } = await getJson<SearchBody>(
       `/api/v1/search?${params}&limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
     );
-    slugs.push(...body.hits.map((h) => h.slug));
+    // An export holds case studies only; with words the search also finds reference figures and briefs.
+    slugs.push(...body.hits.filter((h) => h.kind === "case_study").map((h) => h.slug));
     cursor = body.next_cursor;
   } while (cursor);
   return slugs;

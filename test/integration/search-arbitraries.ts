@@ -113,7 +113,12 @@ export const filters = fc.record({
   limit: fc.option(rarely<number | string>(fc.integer({ min: 1, max: 50 }), fc.constantFrom(0, 51, "ten")), {
     nil: undefined,
   }),
-  cursor: fc.option(rarely(fc.constant("WyJzdHJvbmdlc3QiLDMsM10"), fc.string({ maxLength: 40 })), {
+  kind: fc.option(fc.array(enumValue(["case_study", "reference_figure", "brief"]), { minLength: 1, maxLength: 3 }), {
+    nil: undefined,
+    freq: 3,
+  }),
+  // A cursor of the current shape (sort, grade key, kind key, id): ["strongest",3,0,3].
+  cursor: fc.option(rarely(fc.constant("WyJzdHJvbmdlc3QiLDMsMCwzXQ"), fc.string({ maxLength: 40 })), {
     nil: undefined,
     freq: 8,
   }),
@@ -125,6 +130,7 @@ export function url(path: string, text: string, f: typeof filters extends fc.Arb
   params.set("q", text);
   for (const entry of f.lists) if (entry) for (const v of entry[1]) params.append(entry[0], v);
   for (const v of f.country ?? []) params.append("country", v);
+  for (const v of f.kind ?? []) params.append("kind", v);
   for (const key of [
     "min_grade",
     "has_cost_figures",

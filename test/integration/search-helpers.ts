@@ -2,6 +2,7 @@
 // that send hundreds of requests, and the draft and retracted variants the facet and status tests write. Every file
 // starts from the real content (setup.ts).
 import { expect } from "vitest";
+import type { AnySearchHit, SearchHit } from "../../src/search/present";
 import type { SearchResponse } from "../../src/search/schemas";
 import { callWorker, getJson, withIdsFrom, writeVariant } from "./helpers";
 
@@ -21,6 +22,16 @@ export async function searchByHandler(params: string): Promise<SearchResponse> {
   const body = (await res.json()) as SearchResponse;
   expect(res.status, `${params}: ${JSON.stringify(body).slice(0, 300)}`).toBe(200);
   return body;
+}
+
+/** The hits that are case studies, typed as such (with words, figures and briefs are among the hits too). */
+export function caseHits(body: SearchResponse): SearchHit[] {
+  return body.hits.filter((h): h is SearchHit => h.kind === "case_study");
+}
+
+/** A hit's identity across kinds: a case study's slug, or kind:slug for a figure or a brief (slugs are per kind). */
+export function hitKey(hit: AnySearchHit): string {
+  return hit.kind === "case_study" ? hit.slug : `${hit.kind}:${hit.slug}`;
 }
 
 /** The slugs of the hits, in order. */
@@ -58,11 +69,11 @@ export async function addDraftAndRetracted(): Promise<void> {
  */
 export async function everyHit(params: string): Promise<{ total: number; slugs: string[] }> {
   const first = await search(`${params}&limit=50`);
-  const slugs = first.hits.map((h) => h.slug);
+  const slugs = first.hits.map(hitKey);
   let cursor = first.next_cursor;
   for (let pages = 0; cursor && pages < 100; pages++) {
     const page = await search(`${params}&limit=50&cursor=${cursor}`);
-    slugs.push(...page.hits.map((h) => h.slug));
+    slugs.push(...page.hits.map(hitKey));
     cursor = page.next_cursor;
   }
   return { total: first.total, slugs };

@@ -3,20 +3,20 @@
 import { describe, expect, it } from "vitest";
 import type { SearchResponse } from "../../src/search/schemas";
 import { getJson } from "./helpers";
-import { everyHit, type Problem, search } from "./search-helpers";
+import { caseHits, everyHit, hitKey, type Problem, search } from "./search-helpers";
 
 describe("sorting", () => {
   it("sorts by relevance with words and by strongest evidence without", async () => {
     expect((await search("q=doula")).sort).toBe("relevance");
     const browse = await search("limit=50");
     expect(browse.sort).toBe("strongest");
-    const ranks = browse.hits.map((h) => "ABCDE".indexOf(h.evidence_grade));
+    const ranks = caseHits(browse).map((h) => "ABCDE".indexOf(h.evidence_grade));
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
   });
 
   it("sorts by newest evidence, records without a year last", async () => {
     const body = await search("sort=newest&limit=50");
-    const years = body.hits.map((h) => h.evidence_year ?? -1);
+    const years = caseHits(body).map((h) => h.evidence_year ?? -1);
     const known = years.filter((y) => y >= 0);
     expect(known).toEqual([...known].sort((a, b) => b - a));
     expect(years.slice(known.length).every((y) => y === -1)).toBe(true);
@@ -24,18 +24,18 @@ describe("sorting", () => {
 
   it("sorts by largest effect on a metric: most improvement first, records without it last", async () => {
     const body = await search("sort=effect&effect_metric=c_section_rate&limit=50");
-    const scores = body.hits.map((h) => h.effect?.score ?? null);
+    const scores = caseHits(body).map((h) => h.effect?.score ?? null);
     const known = scores.filter((s): s is number => s !== null);
     expect(known.length).toBeGreaterThan(0);
     expect(known).toEqual([...known].sort((a, b) => b - a));
     expect(scores.slice(known.length).every((s) => s === null)).toBe(true);
-    expect(body.hits[0]?.key_figures[0]?.metric).toBe("c_section_rate");
+    expect(caseHits(body)[0]?.key_figures[0]?.metric).toBe("c_section_rate");
   });
 
   it("uses the one chosen metric filter for sort=effect and rejects sort=effect without a metric", async () => {
     const body = await search("sort=effect&metric=roi_ratio");
     expect(body.effect_metric).toBe("roi_ratio");
-    expect(body.hits.every((h) => h.effect?.scale === "amount")).toBe(true);
+    expect(caseHits(body).every((h) => h.effect?.scale === "amount")).toBe(true);
     const { res, body: problem } = await getJson<Problem>("/api/v1/search?sort=effect");
     expect(res.status).toBe(400);
     expect(problem.errors?.map((e) => e.path)).toEqual(["sort"]);
@@ -67,7 +67,7 @@ describe("pagination", () => {
       do {
         const page: SearchResponse = await search(`${params}&limit=2${cursor ? `&cursor=${cursor}` : ""}`);
         expect(page.total).toBe(all.total);
-        seen.push(...page.hits.map((h) => h.slug));
+        seen.push(...page.hits.map(hitKey));
         cursor = page.next_cursor;
         pages++;
       } while (cursor && pages < 100);

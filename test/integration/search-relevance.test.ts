@@ -2,7 +2,7 @@
 // the right records, the query is understood as typed, and snippets highlight without letting markup through.
 import { describe, expect, it } from "vitest";
 import { get, writeVariant } from "./helpers";
-import { search, slugs } from "./search-helpers";
+import { caseHits, search, slugs } from "./search-helpers";
 
 describe("relevance: realistic questions put the right records in the top three", () => {
   const cases: [string, string[]][] = [
@@ -59,9 +59,9 @@ describe("relevance: realistic questions put the right records in the top three"
   });
 
   it("puts the stronger grade first among near-equal scores", async () => {
-    const hits = (await search("q=acupuncture%20back%20pain&limit=4")).hits;
-    expect(hits[0]?.slug).toBe("acupuncture-chronic-pain-ipd-meta-analysis");
-    expect(hits[0]?.evidence_grade).toBe("A");
+    const body = await search("q=acupuncture%20back%20pain&limit=4");
+    expect(body.hits[0]?.slug).toBe("acupuncture-chronic-pain-ipd-meta-analysis");
+    expect(caseHits(body)[0]?.evidence_grade).toBe("A");
   });
 
   it("finds a stemmed form and says how the query was understood", async () => {

@@ -2,10 +2,15 @@ import { describe, expect, it } from "vitest";
 import {
   childRowsSql,
   insertRecordsSql,
+  otherKindsSql,
+  syntheticBrief,
+  syntheticFigure,
   syntheticRecord,
   syntheticRecordWithBody,
 } from "../../../scripts/lib/synthetic";
+import { parseBrief } from "../../../src/domain/brief";
 import { parseCaseStudy } from "../../../src/domain/case-study";
+import { parseReferenceFigure } from "../../../src/domain/reference-figure";
 
 describe("synthetic benchmark records", () => {
   it("are valid contract records", () => {
@@ -18,6 +23,22 @@ describe("synthetic benchmark records", () => {
   it("are the same for the same seed and number, and differ across seeds", () => {
     expect(syntheticRecord(7, 42)).toEqual(syntheticRecord(7, 42));
     expect(syntheticRecord(7, 42)).not.toEqual(syntheticRecord(8, 42));
+  });
+
+  it("come with valid reference figures and briefs that say they are not evidence", () => {
+    for (let n = 20; n <= 2000; n += 20) {
+      const { body: _body, ...figure } = syntheticFigure(7, n);
+      const result = parseReferenceFigure(figure);
+      expect(result.ok ? [] : result.errors, `figure ${n}`).toEqual([]);
+      expect(figure.title).toContain("not evidence");
+    }
+    for (let n = 100; n <= 2000; n += 100) {
+      const result = parseBrief(syntheticBrief(7, n));
+      expect(result.ok ? [] : result.errors, `brief ${n}`).toEqual([]);
+    }
+    const sql = otherKindsSql(7, 1, 200);
+    expect(sql.match(/INSERT INTO reference_figures/g)?.length).toBe(10);
+    expect(sql.match(/INSERT INTO briefs/g)?.length).toBe(2);
   });
 
   it("say they are not evidence", () => {

@@ -6,7 +6,7 @@ import { runBatch } from "../../src/db/statements";
 import type { CaseStudy } from "../../src/domain/case-study";
 import type { SearchResponse } from "../../src/search/schemas";
 import { getJson, readRecord, writeRecords } from "./helpers";
-import { everyHit } from "./search-helpers";
+import { everyHit, hitKey } from "./search-helpers";
 
 async function search(params: string): Promise<SearchResponse> {
   const { res, body } = await getJson<SearchResponse>(`/api/v1/search?${params}`);
@@ -68,11 +68,11 @@ describe("the write path", () => {
       });
 
       const all = await everyHit(params);
-      const seen = first.hits.map((h) => h.slug);
+      const seen = first.hits.map(hitKey);
       let cursor = first.next_cursor;
       for (let pages = 0; cursor && pages < 100; pages++) {
         const page = await search(`${params}&limit=2&cursor=${cursor}`);
-        seen.push(...page.hits.map((h) => h.slug));
+        seen.push(...page.hits.map(hitKey));
         cursor = page.next_cursor;
       }
       expect(all.slugs.length, params).toBe(all.total);

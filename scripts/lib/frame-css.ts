@@ -27,6 +27,16 @@ export async function frameStylesheet(frameScripts: readonly string[]): Promise<
     jsx: "automatic",
     jsxImportSource: "hono/jsx",
     logLevel: "silent",
+    // The asset manifest is written after this stylesheet (it holds its hash): read for words only, it can be empty.
+    plugins: [
+      {
+        name: "no-asset-manifest",
+        setup(b) {
+          b.onResolve({ filter: /[\\/]generated[\\/]assets$/ }, () => ({ path: "assets", namespace: "no-manifest" }));
+          b.onLoad({ filter: /.*/, namespace: "no-manifest" }, () => ({ contents: "export const assetPaths = {};" }));
+        },
+      },
+    ],
   });
   const words = wordsOf(server.outputFiles[0]?.text ?? "", ...frameScripts);
   return `${pruneCss(siteCss, words)}\n${embedCss}`;

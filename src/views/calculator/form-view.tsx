@@ -1,7 +1,7 @@
 /**
  * The calculator form as hono/jsx components: every input with its label, unit, help text and where its default
- * comes from. Shared: the server renders it into the page, and the browser re-renders an array's rows with the same
- * components when a row is added or removed, so both sides always produce the same markup.
+ * comes from. Rendered by the server only: the browser adds an array's row by cloning a row this form carries in a
+ * template (ArrayRowTemplates), so the rows it adds have exactly the server's markup.
  *
  * Accessibility: every input has a <label for>; help, source and error texts are tied to it by aria-describedby;
  * an invalid input has aria-invalid="true"; the error summary at the top links to each bad field.
@@ -12,6 +12,7 @@ import { DefaultSource, type SourceContext } from "./default-source";
 import { type ErrorIndex, ErrorSummaryContent, indexErrors } from "./form-errors";
 import {
   type ArrayField,
+  blankRow,
   displayValue,
   type Field,
   type FormError,
@@ -180,7 +181,78 @@ export function ScalarFieldView({
   );
 }
 
-/** An array's rows, each with a remove button, and an add button: plain submit buttons, so they work without JS. */
+/**
+ * One row of an array: its cells and its remove button, hidden while the array is at its fewest rows and left out
+ * on rows an embedding page fixed (`removable` undefined).
+ */
+function ArrayRowView({
+  field,
+  index,
+  row,
+  ctx,
+  errors,
+  removable,
+}: {
+  field: ArrayField;
+  index: number;
+  row: Record<string, unknown> | null;
+  ctx: FormContext;
+  errors: ErrorIndex;
+  removable?: boolean | undefined;
+}) {
+  const name = `${field.itemTitle} ${index + 1}`;
+  return (
+    <fieldset class="calc-row" id={fieldId(`${field.key}[${index}]`)}>
+      <legend>{name}</legend>
+      <div class="calc-row-fields">
+        {field.itemFields.map((cell) => (
+          <ScalarFieldView
+            field={cell}
+            path={`${field.key}[${index}].${cell.key}`}
+            value={row !== null && typeof row === "object" ? row[cell.key] : undefined}
+            ctx={ctx}
+            errors={errors}
+          />
+        ))}
+      </div>
+      {removable === undefined ? null : (
+        <button type="submit" class="secondary" name="_remove" value={`${field.key}[${index}]`} hidden={!removable}>
+          Remove {name.toLowerCase()}
+        </button>
+      )}
+    </fieldset>
+  );
+}
+
+/**
+ * The rows the browser may add, as inert templates (a template's inputs are not part of the form): the row at each
+ * next index whose cells have their own default or scenario source line, then one blank row without source lines,
+ * which the browser renumbers for any later index. The browser adds a row by cloning one of these and removes one by
+ * moving the later rows' values up, so it never renders the form itself and every row keeps the server's markup.
+ */
+function ArrayRowTemplates({ field, count, ctx }: { field: ArrayField; count: number; ctx: FormContext }) {
+  const templates = [];
+  const none: ErrorIndex = { messages: new Map(), invalid: new Map() };
+  for (let index = count; index < field.maxItems; index++) {
+    templates.push(
+      <template data-row={String(index)}>
+        <ArrayRowView field={field} index={index} row={blankRow(field, index)} ctx={ctx} errors={none} removable />
+      </template>,
+    );
+    const sourced = field.itemFields.some((cell) => {
+      const path = `${field.key}[${index}].${cell.key}`;
+      return ctx.defaults[path] !== undefined || ctx.scenario?.references[path] !== undefined;
+    });
+    if (!sourced) break;
+  }
+  return <>{templates}</>;
+}
+
+/**
+ * An array's rows, each with a remove button, and an add button: plain submit buttons, so they work without JS. The
+ * buttons that do not apply at this row count (remove at the fewest rows, add at the most) are there but hidden, so
+ * the browser only has to show or hide them.
+ */
 export function ArrayFieldView({
   field,
   raw,
@@ -197,7 +269,7 @@ export function ArrayFieldView({
   const messages = errors.messages.get(host) ?? [];
   // A locked group or cell keeps its rows: adding or removing one would move the locked values.
   const fixedRows = ctx.embed?.locked.some((path) => path === field.key || path.startsWith(`${field.key}[`)) ?? false;
-  const canRemove = !fixedRows && rows.length > Math.max(1, field.minItems);
+  const full = rows.length >= field.maxItems;
   return (
     <fieldset
       class={`calc-array${messages.length ? " has-error" : ""}`}
@@ -213,36 +285,26 @@ export function ArrayFieldView({
         {messages.join("; ")}
       </p>
       <input type="hidden" name={field.key} value={String(rows.length)} />
-      {rows.map((row, i) => {
-        const name = `${field.itemTitle} ${i + 1}`;
-        return (
-          <fieldset class="calc-row" id={fieldId(`${field.key}[${i}]`)}>
-            <legend>{name}</legend>
-            <div class="calc-row-fields">
-              {field.itemFields.map((cell) => (
-                <ScalarFieldView
-                  field={cell}
-                  path={`${field.key}[${i}].${cell.key}`}
-                  value={row !== null && typeof row === "object" ? row[cell.key] : undefined}
-                  ctx={ctx}
-                  errors={errors}
-                />
-              ))}
-            </div>
-            {canRemove ? (
-              <button type="submit" class="secondary" name="_remove" value={`${field.key}[${i}]`}>
-                Remove {name.toLowerCase()}
-              </button>
-            ) : null}
-          </fieldset>
-        );
-      })}
-      {fixedRows ? null : rows.length < field.maxItems ? (
-        <button type="submit" class="secondary" name="_add" value={field.key}>
-          Add a {field.itemTitle.toLowerCase()}
-        </button>
-      ) : (
-        <p class="small muted">At most {field.maxItems} rows.</p>
+      {rows.map((row, i) => (
+        <ArrayRowView
+          field={field}
+          index={i}
+          row={row}
+          ctx={ctx}
+          errors={errors}
+          removable={fixedRows ? undefined : rows.length > Math.max(1, field.minItems)}
+        />
+      ))}
+      {fixedRows ? null : (
+        <>
+          <button type="submit" class="secondary" name="_add" value={field.key} hidden={full}>
+            Add a {field.itemTitle.toLowerCase()}
+          </button>
+          <p class="small muted" hidden={!full}>
+            At most {field.maxItems} rows.
+          </p>
+          <ArrayRowTemplates field={field} count={rows.length} ctx={ctx} />
+        </>
       )}
     </fieldset>
   );
@@ -414,10 +476,7 @@ export function CalculatorForm({
       id="calc-form"
       novalidate
       data-calculator={id}
-      data-titles={JSON.stringify(ctx.titles)}
       data-embed={embed ? JSON.stringify(embed) : undefined}
-      data-figures={JSON.stringify(ctx.figures ?? {})}
-      data-scenario={ctx.scenario ? JSON.stringify(ctx.scenario) : undefined}
       aria-labelledby="calc-form-h"
     >
       {/* The first submit button is the one Enter triggers: it must be "Calculate", not a row's "Remove". It is

@@ -82,25 +82,22 @@ function Control({
   const text = displayValue(field, value);
   if (field.kind === "enum" || field.kind === "boolean") {
     const options = field.kind === "boolean" ? ["true", "false"] : (field.options ?? []).map(String);
-    // A select cannot be read-only: a locked one is disabled (not submitted) and its value travels in a hidden field.
+    // A select cannot be read-only: a locked one is disabled. Its value travels in a hidden field (LockedValues).
     return (
-      <>
-        <select id={id} name={locked ? undefined : name} disabled={locked} {...aria}>
-          {options.map((option) => (
-            <option value={option} selected={option === text}>
-              {optionLabel(option) ?? option}
-            </option>
-          ))}
-        </select>
-        {locked ? <input type="hidden" name={name} value={text} /> : null}
-      </>
+      <select id={id} name={locked ? undefined : name} disabled={locked} {...aria}>
+        {options.map((option) => (
+          <option value={option} selected={option === text}>
+            {optionLabel(option) ?? option}
+          </option>
+        ))}
+      </select>
     );
   }
   if (field.kind === "string") {
     return (
       <input
         id={id}
-        name={name}
+        name={locked ? undefined : name}
         type="text"
         value={text}
         maxlength={field.maxLength}
@@ -113,7 +110,7 @@ function Control({
   return (
     <input
       id={id}
-      name={name}
+      name={locked ? undefined : name}
       type="number"
       step={field.kind === "integer" ? "1" : "any"}
       min={field.minimum}
@@ -343,7 +340,6 @@ export function ObjectFieldView({
         <p class="field-error" id={`${id}-err`} hidden={messages.length === 0}>
           {messages.join("; ")}
         </p>
-        {locked ? <input type="hidden" name={field.key} value={on ? "on" : "off"} /> : null}
         <select
           id={id}
           name={locked ? undefined : field.key}
@@ -452,6 +448,41 @@ function FieldGroups({
   );
 }
 
+/**
+ * The values an embedding page locked, as hidden fields at the top of the form, ahead of every input: a locked
+ * control is read-only (or disabled) and has no name, so a submit carries the locked value once, first, and the
+ * frame reads the first value of a name. An edited or added field further down the form cannot change it.
+ */
+function LockedValues({ model, raw, ctx }: { model: FormModel; raw: RawInput; ctx: FormContext }) {
+  if (!ctx.embed?.locked.length) return null;
+  const pairs: [string, string][] = [];
+  const scalar = (field: ScalarField, path: string, value: unknown) => {
+    if (isLocked(ctx, path)) pairs.push([path, displayValue(field, value)]);
+  };
+  for (const field of model.fields) {
+    if (field.kind === "array") {
+      rowsOf(field, raw).forEach((row, i) => {
+        for (const cell of field.itemFields) scalar(cell, `${field.key}[${i}].${cell.key}`, row[cell.key]);
+      });
+    } else if (field.kind === "object") {
+      const on = objectIsOn(field, raw);
+      if (isLocked(ctx, field.key)) pairs.push([field.key, on ? "on" : "off"]);
+      // Switched off, the object's fields are not read: nothing of theirs to carry.
+      if (on)
+        for (const sub of field.fields) scalar(sub, `${field.key}.${sub.key}`, (raw[field.key] as RawInput)[sub.key]);
+    } else {
+      scalar(field, field.key, raw[field.key]);
+    }
+  }
+  return (
+    <>
+      {pairs.map(([name, value]) => (
+        <input type="hidden" name={name} value={value} />
+      ))}
+    </>
+  );
+}
+
 /** The whole form: a GET form, so it works without JavaScript, with the error summary at its top. */
 export function CalculatorForm({
   id,
@@ -499,6 +530,7 @@ export function CalculatorForm({
       {embed?.keep.map(([name, value]) => (
         <input type="hidden" name={name} value={value} />
       ))}
+      <LockedValues model={model} raw={raw} ctx={ctx} />
       {ctx.scenario ? <input type="hidden" name="scenario" value={ctx.scenario.slug} /> : null}
       <div id="calc-fields">
         <Fields model={model} raw={raw} ctx={ctx} errors={errors} />

@@ -81,7 +81,10 @@ describe("calculator frames", () => {
     // What a GET submit sends: every named input and select of the form, in document order (no JS).
     const fields = [...form.matchAll(/<(input|select)\b[^>]*>/g)].map((m) => m[0]);
     const named = fields.filter((tag) => / name="/.test(tag) && !/ type="submit"/.test(tag));
-    const pairs = named.map((tag) => [/ name="([^"]*)"/.exec(tag)?.[1] ?? "", / value="([^"]*)"/.exec(tag)?.[1] ?? ""]);
+    const pairs = named.map((tag): [string, string] => [
+      / name="([^"]*)"/.exec(tag)?.[1] ?? "",
+      / value="([^"]*)"/.exec(tag)?.[1] ?? "",
+    ]);
     expect(pairs.filter(([name]) => name === "participants")).toEqual([["participants", "5000"]]);
     expect(pairs.filter(([name]) => name === "uncertainty")).toEqual([["uncertainty", "on"]]);
     expect(pairs.findIndex(([name]) => name === "participants")).toBeLessThan(
@@ -92,7 +95,7 @@ describe("calculator frames", () => {
     expect(visible).not.toContain(" name=");
     expect(fields.find((tag) => tag.includes('id="f-uncertainty"'))).not.toContain(" name=");
     // A field edited or added further down the form (the reader's own tools) is a later value: the lock wins.
-    const submitted = [...pairs, ["participants", "9"], ["uncertainty", "off"]];
+    const submitted: [string, string][] = [...pairs, ["participants", "9"], ["uncertainty", "off"]];
     const again = await page(`${path}?${new URLSearchParams(submitted)}`);
     const plain = await page(`${path}?${new URLSearchParams(pairs)}`);
     expect(again.html).toMatch(/id="f-participants"[^>]*value="5000"/);

@@ -202,7 +202,7 @@ function init(form: HTMLFormElement, engine: Engine): void {
         row = (copy.content.firstElementChild as HTMLElement | null) ?? undefined;
         if (!row) return;
       }
-      (rows[count - 1] ?? total)?.after(row);
+      (rows[count - 1] ?? total)?.insertAdjacentElement("afterend", row);
       const blank = blankRow(field, count);
       for (const cell of field.itemFields) {
         const input = cellInput(key, count, cell.key);

@@ -307,7 +307,7 @@ export function ArrayFieldView({
   );
 }
 
-/** An array's group as HTML, for the browser bundle when a row is added or removed. */
+/** An array's group as HTML (tests: the shared-views fixture renders it with both JSX runtimes). */
 export function arrayFieldHtml(field: ArrayField, raw: RawInput, ctx: FormContext, errors: ErrorIndex): string {
   return renderToString(<ArrayFieldView field={field} raw={raw} ctx={ctx} errors={errors} />);
 }

@@ -74,6 +74,15 @@ describe("calculator frames", () => {
     expect(add.status).toBe(200);
   });
 
+  it("a locked cell keeps its value and leaves the other cells of its rows editable", async () => {
+    const { html } = await page(
+      "/embed/calculators/program-roi?lock=savings_lines%5B0%5D.label&savings_lines%5B0%5D.label=Foo&savings_lines%5B0%5D.label=Bar&savings_lines%5B1%5D.reduction_pct=40",
+    );
+    expect(html).toMatch(/<input[^>]*id="f-savings_lines-0-label"[^>]*value="Foo"[^>]*readonly/);
+    expect(html).toMatch(/id="f-savings_lines-1-reduction_pct"[^>]*value="40"/);
+    expect(html).not.toMatch(/<input[^>]*id="f-savings_lines-1-reduction_pct"[^>]*readonly/);
+  });
+
   it("a no-JS submit keeps the locked value: it travels first, in a hidden field; the read-only input has no name", async () => {
     const path = "/embed/calculators/program-roi";
     const { html } = await page(`${path}?lock=participants,uncertainty&participants=5000&uncertainty=on`);

@@ -8,11 +8,15 @@
  *   - only its own form model: src/generated/form-models.ts holds all six, so the bundle gets a copy narrowed to
  *     the one calculator (the code reads `formModel(id)` for its own id only);
  *   - a string-only JSX runtime (src/client/calculator-engine/jsx-runtime.ts) in place of hono/jsx, whose streaming,
- *     async and DOM parts the browser never uses here; a unit test holds both to the same HTML.
+ *     async and DOM parts the browser never uses here; a unit test holds both to the same HTML;
+ *   - the defaults' references without their notes (the prose of each source line): the server renders every source
+ *     line, the browser never does (it adds rows by cloning the server's markup), and the engine's warnings read only
+ *     a reference's kind, provenance, slug and metric.
  */
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { BuildOptions, Plugin } from "esbuild";
+import ts from "typescript";
 import { type CalculatorId, calculatorIds } from "../../src/calculators";
 import { formModels } from "../../src/generated/form-models";
 
@@ -54,6 +58,44 @@ function oneFormModel(id: CalculatorId): Plugin {
   };
 }
 
+/** The position of the `note` argument of each reference builder in src/calculators/defaults.ts. */
+const NOTE_ARGUMENT: Record<string, number> = { caseStudy: 3, figure: 1, convention: 0, placeholder: 0 };
+
+/**
+ * src/calculators/defaults.ts with every reference builder's note replaced by "" (read with the TypeScript parser,
+ * so the edit follows the code, not its layout). Throws when a builder is called without its note.
+ */
+export function defaultsWithoutNotes(source: string, file = "defaults.ts"): string {
+  const tree = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true);
+  const spans: [number, number][] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression)) {
+      const position = NOTE_ARGUMENT[node.expression.text];
+      if (position !== undefined) {
+        const note = node.arguments[position];
+        if (!note) throw new Error(`${file}: ${node.expression.text}(…) without its note`);
+        spans.push([note.getStart(tree), note.getEnd()]);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(tree);
+  let out = source;
+  for (const [start, end] of spans.sort((a, b) => b[0] - a[0])) out = `${out.slice(0, start)}""${out.slice(end)}`;
+  return out;
+}
+
+/** Loads the calculators' defaults without the notes of their references (see `defaultsWithoutNotes`). */
+const noDefaultNotes: Plugin = {
+  name: "no-default-notes",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/]calculators[\\/]defaults\.ts$/ }, (args) => ({
+      contents: defaultsWithoutNotes(readFileSync(args.path, "utf8"), args.path),
+      loader: "ts",
+    }));
+  },
+};
+
 /** Renders JSX with the string-only runtime instead of hono/jsx's. */
 export const stringJsx: Plugin = {
   name: "string-jsx",
@@ -81,6 +123,6 @@ export function calculatorBundleOptions(id: CalculatorId): BuildOptions & { writ
   return {
     ...browserScriptOptions,
     entryPoints: [join(CALCULATOR_ENTRIES_DIR, `${id}.ts`)],
-    plugins: [oneFormModel(id), stringJsx],
+    plugins: [oneFormModel(id), noDefaultNotes, stringJsx],
   };
 }

@@ -50,8 +50,8 @@ function frameScripts(calculator?: CalculatorId): string[] {
 }
 
 /**
- * The inputs of a locked path as the embed address gave them: the first value of each name wins (a second value
- * appended to the address does not change a locked input), and a locked row count stays as given.
+ * The locked inputs as the embed address gave them, the first value of each name (as the form reads it): what
+ * "Reset to the defaults" keeps.
  */
 function lockedPairs(params: URLSearchParams, lock: readonly string[]): [string, string][] {
   const pairs: [string, string][] = [];
@@ -104,19 +104,15 @@ embedRoutes.get("/embed/calculators/:id", async (c) => {
       params.delete(name);
     }
   }
+  // The form reads the first value of a name, so the embed address's locked values stand against any value after
+  // them (one appended to the address, or a field of a submitted form: the form sends its locked values first).
   const { raw, action } = fromQuery(model, params);
   const locked = lockedPairs(url.searchParams, options.lock);
-  const lockedRaw = fromQuery(model, new URLSearchParams(locked)).raw;
-  const merged: RawInput = { ...raw };
-  for (const name of options.lock) {
-    const head = name.replace(/[.[].*$/, "");
-    if (head in lockedRaw) merged[head] = lockedRaw[head];
-  }
 
   // A scenario named in the address starts the frame from its inputs; inputs in the address (locked ones included)
   // override it. An unknown scenario falls back to the calculator's usual figures, with a note.
   const scenarioSlug = url.searchParams.get("scenario");
-  const loaded = scenarioSlug === null ? null : loadScenario(id, scenarioSlug, merged);
+  const loaded = scenarioSlug === null ? null : loadScenario(id, scenarioSlug, raw);
   const notes = [...options.notes];
   if (scenarioSlug !== null && loaded === null) {
     notes.push({
@@ -124,15 +120,15 @@ embedRoutes.get("/embed/calculators/:id", async (c) => {
       message: "This calculator has no scenario by that name, so the frame starts from its usual figures.",
     });
   }
-  const inputs = (loaded ? loaded.inputs : merged) as RawInput;
+  const inputs = (loaded ? loaded.inputs : raw) as RawInput;
   const scenarioPair: [string, string][] = loaded ? [["scenario", loaded.scenario.slug]] : [];
 
   const path = `/embed/calculators/${id}`;
   const keep = queryString([...scenarioPair, ...options.keep]);
   if (action !== null) {
     // A no-JS row edit: back to the short address of the new state (options kept), at the row.
-    const query = [canonicalQuery(model, merged), keep].filter(Boolean).join("&");
-    const rows = merged[action.array];
+    const query = [canonicalQuery(model, raw), keep].filter(Boolean).join("&");
+    const rows = raw[action.array];
     const anchor =
       action.kind === "add"
         ? `#${fieldId(`${action.array}[${Array.isArray(rows) ? rows.length - 1 : 0}]`)}`

@@ -66,6 +66,46 @@ describe("with JavaScript", () => {
     await page.close();
   });
 
+  it("rows the bundle adds (from the server's templates, renumbered past them) and removes match the server's", async () => {
+    const page = await desktop.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${baseUrl()}/calculators/program-roi?savings_lines=1`);
+    await page.waitForLoadState("networkidle");
+    // One row: its remove button is there but hidden.
+    expect(await page.getByRole("button", { name: /^Remove savings line/ }).count()).toBe(0);
+    const add = page.getByRole("button", { name: "Add a savings line" });
+    for (let rows = 2; rows <= 5; rows++) {
+      await add.click();
+      await expect.poll(() => page.locator("fieldset.calc-row").count()).toBe(rows);
+    }
+    await page.locator("#f-savings_lines-4-cost_per_event").fill("70");
+    await page.getByRole("button", { name: "Remove savings line 2" }).click();
+    await expect.poll(() => page.locator("fieldset.calc-row").count()).toBe(4);
+    await expect.poll(() => new URL(page.url()).search).toContain("savings_lines=4");
+    // The rows without their value attributes (the bundle sets values, the server writes them) and templates.
+    const rows = (p: Page) =>
+      p.locator("#f-savings_lines").evaluate((el) => {
+        const copy = el.cloneNode(true) as HTMLElement;
+        for (const t of copy.querySelectorAll("template")) t.remove();
+        for (const i of copy.querySelectorAll("input")) i.removeAttribute("value");
+        return copy.innerHTML;
+      });
+    const values = (p: Page) =>
+      p.locator("#f-savings_lines input").evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    const server = await desktop.newPage();
+    await server.goto(page.url());
+    expect(await rows(page)).toBe(await rows(server));
+    expect(await values(page)).toEqual(await values(server));
+    expect(await values(page)).toContain("Savings line 5");
+    expect(await page.locator("#f-savings_lines-3-cost_per_event").inputValue()).toBe("70");
+    // The third default row came back from its template with its source line.
+    expect(await page.locator("#f-savings_lines-2-reduction_pct-src").count()).toBe(1);
+    expect(await firstFigure(page)).toBe(await firstFigure(server));
+    expect(errors).toEqual([]);
+    await server.close();
+    await page.close();
+  });
+
   it("typing recomputes figures and chart in the page, with no request, and writes the state into the URL", async () => {
     const page = await desktop.newPage();
     const errors = watchErrors(page);

@@ -169,9 +169,13 @@ describe("a host page on another origin with a strict CSP", () => {
 
   it("a locked input cannot be edited", async () => {
     const { frame } = await frameIn(page, "e-roi");
-    const locked = frame.locator('[name="participants"]').first();
+    const locked = frame.locator("#f-participants");
     expect(await locked.isEditable()).toBe(false);
     expect(await locked.inputValue()).toBe("5000");
+    // What a submit sends is the locked value's hidden field, the only one of that name.
+    expect(
+      await frame.locator('[name="participants"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).type)),
+    ).toEqual(["hidden"]);
   });
 
   it("a frame in a hidden tab gets its height when the tab is shown", async () => {

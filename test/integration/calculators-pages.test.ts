@@ -1,7 +1,9 @@
 /** The calculator pages through fetch: server-rendered forms and results, URL state, errors, headers. */
+import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { calculatorIds, calculators, isCalculatorId, runCalculator } from "../../src/calculators";
 import { formatUsd } from "../../src/domain/numbers";
+import { calculatorSources } from "../../src/records/calculator-sources";
 import { formErrors, formModel, fromQuery } from "../../src/views/calculator/form-state";
 import { formHtml } from "../../src/views/calculator/form-view";
 import { present } from "../../src/views/calculator/presenters";
@@ -143,16 +145,8 @@ describe("the server and the browser bundle draw the same markup", () => {
     expect(section(html, '<div id="calc-output">', "</div>", '<p class="small muted no-print">The same figures')).toBe(
       live,
     );
-    // The form, with the case-study titles the page hands the bundle in data-titles.
-    const attr = (name: string) =>
-      JSON.parse(
-        (new RegExp(`data-${name}="([^"]*)"`).exec(html)?.[1] ?? "{}")
-          .replace(/&quot;/g, '"')
-          .replace(/&#39;/g, "'")
-          .replace(/&amp;/g, "&"),
-      );
-    const titles = attr("titles");
-    const figures = attr("figures");
+    // The form, with the case-study titles and figure summaries the page reads from the database.
+    const { titles, figures } = await calculatorSources(env.DB, id, null);
     const form = formHtml(
       id,
       model,

@@ -74,6 +74,45 @@ describe("calculator frames", () => {
     expect(add.status).toBe(200);
   });
 
+  it("a locked cell keeps its value and leaves the other cells of its rows editable", async () => {
+    const { html } = await page(
+      "/embed/calculators/program-roi?lock=savings_lines%5B0%5D.label&savings_lines%5B0%5D.label=Foo&savings_lines%5B0%5D.label=Bar&savings_lines%5B1%5D.reduction_pct=40",
+    );
+    expect(html).toMatch(/<input[^>]*id="f-savings_lines-0-label"[^>]*value="Foo"[^>]*readonly/);
+    expect(html).toMatch(/id="f-savings_lines-1-reduction_pct"[^>]*value="40"/);
+    expect(html).not.toMatch(/<input[^>]*id="f-savings_lines-1-reduction_pct"[^>]*readonly/);
+  });
+
+  it("a no-JS submit keeps the locked value: it travels first, in a hidden field; the read-only input has no name", async () => {
+    const path = "/embed/calculators/program-roi";
+    const { html } = await page(`${path}?lock=participants,uncertainty&participants=5000&uncertainty=on`);
+    const form = html.slice(html.indexOf("<form"), html.indexOf("</form>"));
+    // What a GET submit sends: every named input and select of the form, in document order (no JS).
+    const fields = [...form.matchAll(/<(input|select)\b[^>]*>/g)].map((m) => m[0]);
+    const named = fields.filter((tag) => / name="/.test(tag) && !/ type="submit"/.test(tag));
+    const pairs = named.map((tag): [string, string] => [
+      / name="([^"]*)"/.exec(tag)?.[1] ?? "",
+      / value="([^"]*)"/.exec(tag)?.[1] ?? "",
+    ]);
+    expect(pairs.filter(([name]) => name === "participants")).toEqual([["participants", "5000"]]);
+    expect(pairs.filter(([name]) => name === "uncertainty")).toEqual([["uncertainty", "on"]]);
+    expect(pairs.findIndex(([name]) => name === "participants")).toBeLessThan(
+      pairs.findIndex(([name]) => name === "cost_per_participant"),
+    );
+    const visible = fields.find((tag) => tag.includes('id="f-participants"')) ?? "";
+    expect(visible).toContain("readonly");
+    expect(visible).not.toContain(" name=");
+    expect(fields.find((tag) => tag.includes('id="f-uncertainty"'))).not.toContain(" name=");
+    // A field edited or added further down the form (the reader's own tools) is a later value: the lock wins.
+    const submitted: [string, string][] = [...pairs, ["participants", "9"], ["uncertainty", "off"]];
+    const again = await page(`${path}?${new URLSearchParams(submitted)}`);
+    const plain = await page(`${path}?${new URLSearchParams(pairs)}`);
+    expect(again.html).toMatch(/id="f-participants"[^>]*value="5000"/);
+    expect(again.html).toContain('<input type="hidden" name="uncertainty" value="on"/>');
+    const figures = (text: string) => [...text.matchAll(/class="figure[^"]*"[^>]*>([^<]*)</g)].map((m) => m[1]);
+    expect(figures(again.html)).toEqual(figures(plain.html));
+  });
+
   it("starts from a scenario named in the address; inputs in the address override it; the form keeps it", async () => {
     const scenario = "mbsr-chronic-low-back-pain-health-plan";
     const { res, html } = await page(`/embed/calculators/program-roi?scenario=${scenario}&years=3&lock=years`);

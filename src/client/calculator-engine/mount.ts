@@ -3,21 +3,24 @@
  * plain GET form and the server renders the result. With it, the same engine recomputes as you type, with no
  * request: the form is read with form-state, checked from the form model (form-check.ts: the schema's verdict and
  * messages, without zod), computed by the calculator's own pure function, presented by its presenter and rendered
- * to a string with the same components the server used (results-view.tsx, form-view.tsx) into the container it
- * filled, and the address is updated with the same query a GET submit would produce.
+ * to a string with the same components the server used (results-view.tsx) into the container it filled, and the
+ * address is updated with the same query a GET submit would produce. Rows are added by cloning the row templates the
+ * server put in the form (form-view.tsx) and removed by moving the later rows' values up, so the form is never
+ * rendered here.
  *
  * Each calculator has its own bundle (src/client/calculators/<id>.ts calls `mountCalculator` with its engine), so
  * a page loads one calculator, not six.
  */
 
-import type { CalculatorId, CalculatorResult, DefaultsWithReferences } from "../../calculators";
+import type { CalculatorId, CalculatorResult } from "../../calculators";
 import type { CrossFieldRule } from "../../calculators/common";
 import { checkForm } from "../../views/calculator/form-check";
 import { errorSummaryHtml, indexErrors } from "../../views/calculator/form-errors";
 import {
   type ArrayField,
-  applyRowAction,
+  blankRow,
   canonicalQuery,
+  displayValue,
   type FormError,
   type FormModel,
   fieldId,
@@ -27,7 +30,7 @@ import {
   type RawInput,
   type RowAction,
 } from "../../views/calculator/form-state";
-import { arrayFieldHtml, type EmbedForm, type FormContext } from "../../views/calculator/form-view";
+import type { EmbedForm } from "../../views/calculator/form-view";
 import type { Presentation } from "../../views/calculator/presentation";
 import { announcement, invalidResultsHtml, resultsHtml } from "../../views/calculator/results-view";
 import { type RenderContext, siteContext } from "../../views/render";
@@ -36,7 +39,6 @@ import { type RenderContext, siteContext } from "../../views/render";
 export interface BrowserCalculator<Inputs, Result extends CalculatorResult<string, unknown, unknown>> {
   id: CalculatorId;
   compute: (inputs: Inputs) => Result;
-  defaultsWithReferences: () => DefaultsWithReferences;
   present: (result: Result) => Presentation;
   rule?: CrossFieldRule<Inputs>;
 }
@@ -106,12 +108,6 @@ function init(form: HTMLFormElement, engine: Engine): void {
   if (form.dataset.calculator !== id) return;
   const model = formModel(id);
   const rule = engine.rule as CrossFieldRule<Record<string, unknown>> | undefined;
-  let titles: Record<string, string> = {};
-  try {
-    titles = JSON.parse(form.dataset.titles ?? "{}") as Record<string, string>;
-  } catch {
-    // Titles only label the source links; the slugs stand in for them.
-  }
   // Inside an embed frame the server wrote the frame's form options on the form; links there open the site in a
   // new tab, as the server rendered them.
   let embed: EmbedForm | undefined;
@@ -120,29 +116,13 @@ function init(form: HTMLFormElement, engine: Engine): void {
   } catch {
     embed = undefined;
   }
-  let figures: FormContext["figures"] = {};
-  let scenario: FormContext["scenario"];
-  try {
-    figures = JSON.parse(form.dataset.figures ?? "{}") as FormContext["figures"];
-    scenario = form.dataset.scenario ? (JSON.parse(form.dataset.scenario) as FormContext["scenario"]) : undefined;
-  } catch {
-    // Both only label the source lines; the server's lines stay on the page.
-  }
+  // A page opened with a scenario carries its name in a hidden field, as a GET submit does.
+  const scenario = form.querySelector<HTMLInputElement>('input[type="hidden"][name="scenario"]')?.value;
   const render: RenderContext = embed ? { base: location.origin, target: "_blank", embedded: true } : siteContext;
-  const ctx: FormContext = {
-    defaults: engine.defaultsWithReferences(),
-    titles,
-    figures,
-    scenario,
-    render,
-    ...(embed ? { embed } : {}),
-  };
   const keep = embed ? embed.keep.map(([n, v]) => `${encodeURIComponent(n)}=${encodeURIComponent(v)}`).join("&") : "";
   // A page opened with a scenario keeps it in the address, as the server's canonical query does.
   const address = (raw: RawInput): string =>
-    [scenario ? `scenario=${encodeURIComponent(scenario.slug)}` : "", canonicalQuery(model, raw)]
-      .filter(Boolean)
-      .join("&");
+    [scenario ? `scenario=${encodeURIComponent(scenario)}` : "", canonicalQuery(model, raw)].filter(Boolean).join("&");
   const output = document.getElementById("calc-output");
   const status = document.getElementById("calc-status");
   if (!output) return;
@@ -188,22 +168,79 @@ function init(form: HTMLFormElement, engine: Engine): void {
     }
   };
 
+  // Removed rows, by index: adding a row at that index again brings back its markup (and its source lines).
+  const removed = new Map<string, HTMLElement>();
+  const cellInput = (key: string, index: number, cell: string) =>
+    form.querySelector<HTMLInputElement>(`[name="${key}[${index}].${cell}"]`);
+
   const rowAction = (action: RowAction): void => {
     const field = model.fields.find((f): f is ArrayField => f.kind === "array" && f.key === action.array);
     const fieldset = document.getElementById(fieldId(action.array));
     if (!field || !fieldset) return;
-    const raw = applyRowAction(model, fromQuery(model, readParams(form)).raw, action);
-    fieldset.outerHTML = arrayFieldHtml(field, raw, ctx, indexErrors(model, raw, []));
+    const key = field.key;
+    const rows = fieldset.querySelectorAll<HTMLElement>(":scope > .calc-row");
+    const total = fieldset.querySelector<HTMLInputElement>(`:scope > input[name="${key}"]`);
+    let count = rows.length;
+    if (action.kind === "add") {
+      if (count >= field.maxItems) return;
+      let row = removed.get(`${key}[${count}]`);
+      if (!row) {
+        // The template of this index, or the last one (a row without source lines), renumbered.
+        const templates = fieldset.querySelectorAll<HTMLTemplateElement>(":scope > template[data-row]");
+        const exact = [...templates].find((t) => t.dataset.row === String(count));
+        const last = templates[templates.length - 1];
+        const template = exact ?? last;
+        if (!template) return;
+        const from = Number(template.dataset.row);
+        const copy = document.createElement("template");
+        copy.innerHTML = exact
+          ? exact.innerHTML
+          : template.innerHTML
+              .replaceAll(`${key}[${from}]`, `${key}[${count}]`)
+              .replaceAll(fieldId(`${key}[${from}]`), fieldId(`${key}[${count}]`))
+              .replace(new RegExp(`(${field.itemTitle}) ${from + 1}\\b`, "gi"), `$1 ${count + 1}`);
+        row = (copy.content.firstElementChild as HTMLElement | null) ?? undefined;
+        if (!row) return;
+      }
+      (rows[count - 1] ?? total)?.insertAdjacentElement("afterend", row);
+      const blank = blankRow(field, count);
+      for (const cell of field.itemFields) {
+        const input = cellInput(key, count, cell.key);
+        if (input) input.value = displayValue(cell, blank[cell.key]);
+      }
+      count++;
+    } else {
+      if (count <= Math.max(1, field.minItems) || action.index >= count) return;
+      // Later rows move up by value: each position keeps its own markup and source lines, as the server renders them.
+      for (let i = action.index; i < count - 1; i++) {
+        for (const cell of field.itemFields) {
+          const to = cellInput(key, i, cell.key);
+          const from = cellInput(key, i + 1, cell.key);
+          if (to && from) to.value = from.value;
+        }
+      }
+      count--;
+      const last = rows[count] as HTMLElement;
+      removed.set(`${key}[${count}]`, last);
+      last.remove();
+    }
+    if (total) total.value = String(count);
+    for (const button of fieldset.querySelectorAll<HTMLElement>(':scope > .calc-row > button[name="_remove"]'))
+      button.hidden = count <= Math.max(1, field.minItems);
+    const add = fieldset.querySelector<HTMLElement>(':scope > button[name="_add"]');
+    if (add) {
+      add.hidden = count >= field.maxItems;
+      if (add.nextElementSibling instanceof HTMLElement) add.nextElementSibling.hidden = !add.hidden;
+    }
     update();
     // Keep the keyboard where the person is working: the new row's first input, or the group after a removal.
-    const rows = Array.isArray(raw[field.key]) ? (raw[field.key] as unknown[]).length : 0;
     const next =
       action.kind === "add"
         ? document.querySelector<HTMLElement>(
-            `#${fieldId(`${field.key}[${rows - 1}]`)} input, #${fieldId(`${field.key}[${rows - 1}]`)} select`,
+            `#${fieldId(`${key}[${count - 1}]`)} input, #${fieldId(`${key}[${count - 1}]`)} select`,
           )
         : document.querySelector<HTMLElement>(
-            `#${fieldId(`${field.key}[${Math.min(action.index, rows - 1)}]`)} input, #${fieldId(field.key)} button[name="_add"]`,
+            `#${fieldId(`${key}[${Math.min(action.index, count - 1)}]`)} input, #${fieldId(key)} button[name="_add"]`,
           );
     next?.focus();
   };

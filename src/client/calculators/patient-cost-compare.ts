@@ -1,6 +1,6 @@
 /** The patient-cost-compare page's and embed frame's browser script: this calculator's engine and presenter, and the form code. */
-import { compute, defaultsWithReferences, id } from "../../calculators/patient-cost-compare";
+import { compute, id } from "../../calculators/patient-cost-compare";
 import { presentPatientCostCompare } from "../../views/calculator/presenters/patient-cost-compare";
 import { mountCalculator } from "../calculator-engine/mount";
 
-mountCalculator({ id, compute, defaultsWithReferences, present: presentPatientCostCompare });
+mountCalculator({ id, compute, present: presentPatientCostCompare });

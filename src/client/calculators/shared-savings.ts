@@ -1,6 +1,6 @@
 /** The shared-savings page's and embed frame's browser script: this calculator's engine and presenter, and the form code. */
-import { compute, defaultsWithReferences, id } from "../../calculators/shared-savings";
+import { compute, id } from "../../calculators/shared-savings";
 import { presentSharedSavings } from "../../views/calculator/presenters/shared-savings";
 import { mountCalculator } from "../calculator-engine/mount";
 
-mountCalculator({ id, compute, defaultsWithReferences, present: presentSharedSavings });
+mountCalculator({ id, compute, present: presentSharedSavings });

@@ -19,6 +19,7 @@
  *   `savings_lines[i].field`; a missing cell takes the default row's value at that index (or the blank new row's).
  *   Row counts are capped at the schema's maximum + 1, so a hostile count cannot allocate, yet the schema still
  *   reports "too many".
+ * - The first value of a name wins: a value after it changes nothing (an embed frame's locked inputs rely on it).
  * - Only values that differ from the defaults go into the URL (`toQuery`), in schema order, so links stay short and
  *   one state has one URL. Unknown parameters are ignored (tracking tags must not break a shared link).
  * - No-JS row editing: submit buttons `_add=savings_lines` and `_remove=savings_lines[1]`.

@@ -1,7 +1,7 @@
 /**
  * The calculator form as hono/jsx components: every input with its label, unit, help text and where its default
- * comes from. Shared: the server renders it into the page, and the browser re-renders an array's rows with the same
- * components when a row is added or removed, so both sides always produce the same markup.
+ * comes from. Rendered by the server only: the browser adds an array's row by cloning a row this form carries in a
+ * template (ArrayRowTemplates), so the rows it adds have exactly the server's markup.
  *
  * Accessibility: every input has a <label for>; help, source and error texts are tied to it by aria-describedby;
  * an invalid input has aria-invalid="true"; the error summary at the top links to each bad field.
@@ -12,6 +12,7 @@ import { DefaultSource, type SourceContext } from "./default-source";
 import { type ErrorIndex, ErrorSummaryContent, indexErrors } from "./form-errors";
 import {
   type ArrayField,
+  blankRow,
   displayValue,
   type Field,
   type FormError,
@@ -81,25 +82,22 @@ function Control({
   const text = displayValue(field, value);
   if (field.kind === "enum" || field.kind === "boolean") {
     const options = field.kind === "boolean" ? ["true", "false"] : (field.options ?? []).map(String);
-    // A select cannot be read-only: a locked one is disabled (not submitted) and its value travels in a hidden field.
+    // A select cannot be read-only: a locked one is disabled. Its value travels in a hidden field (LockedValues).
     return (
-      <>
-        <select id={id} name={locked ? undefined : name} disabled={locked} {...aria}>
-          {options.map((option) => (
-            <option value={option} selected={option === text}>
-              {optionLabel(option) ?? option}
-            </option>
-          ))}
-        </select>
-        {locked ? <input type="hidden" name={name} value={text} /> : null}
-      </>
+      <select id={id} name={locked ? undefined : name} disabled={locked} {...aria}>
+        {options.map((option) => (
+          <option value={option} selected={option === text}>
+            {optionLabel(option) ?? option}
+          </option>
+        ))}
+      </select>
     );
   }
   if (field.kind === "string") {
     return (
       <input
         id={id}
-        name={name}
+        name={locked ? undefined : name}
         type="text"
         value={text}
         maxlength={field.maxLength}
@@ -112,7 +110,7 @@ function Control({
   return (
     <input
       id={id}
-      name={name}
+      name={locked ? undefined : name}
       type="number"
       step={field.kind === "integer" ? "1" : "any"}
       min={field.minimum}
@@ -180,7 +178,78 @@ export function ScalarFieldView({
   );
 }
 
-/** An array's rows, each with a remove button, and an add button: plain submit buttons, so they work without JS. */
+/**
+ * One row of an array: its cells and its remove button, hidden while the array is at its fewest rows and left out
+ * on rows an embedding page fixed (`removable` undefined).
+ */
+function ArrayRowView({
+  field,
+  index,
+  row,
+  ctx,
+  errors,
+  removable,
+}: {
+  field: ArrayField;
+  index: number;
+  row: Record<string, unknown> | null;
+  ctx: FormContext;
+  errors: ErrorIndex;
+  removable?: boolean | undefined;
+}) {
+  const name = `${field.itemTitle} ${index + 1}`;
+  return (
+    <fieldset class="calc-row" id={fieldId(`${field.key}[${index}]`)}>
+      <legend>{name}</legend>
+      <div class="calc-row-fields">
+        {field.itemFields.map((cell) => (
+          <ScalarFieldView
+            field={cell}
+            path={`${field.key}[${index}].${cell.key}`}
+            value={row !== null && typeof row === "object" ? row[cell.key] : undefined}
+            ctx={ctx}
+            errors={errors}
+          />
+        ))}
+      </div>
+      {removable === undefined ? null : (
+        <button type="submit" class="secondary" name="_remove" value={`${field.key}[${index}]`} hidden={!removable}>
+          Remove {name.toLowerCase()}
+        </button>
+      )}
+    </fieldset>
+  );
+}
+
+/**
+ * The rows the browser may add, as inert templates (a template's inputs are not part of the form): the row at each
+ * next index whose cells have their own default or scenario source line, then one blank row without source lines,
+ * which the browser renumbers for any later index. The browser adds a row by cloning one of these and removes one by
+ * moving the later rows' values up, so it never renders the form itself and every row keeps the server's markup.
+ */
+function ArrayRowTemplates({ field, count, ctx }: { field: ArrayField; count: number; ctx: FormContext }) {
+  const templates = [];
+  const none: ErrorIndex = { messages: new Map(), invalid: new Map() };
+  for (let index = count; index < field.maxItems; index++) {
+    templates.push(
+      <template data-row={String(index)}>
+        <ArrayRowView field={field} index={index} row={blankRow(field, index)} ctx={ctx} errors={none} removable />
+      </template>,
+    );
+    const sourced = field.itemFields.some((cell) => {
+      const path = `${field.key}[${index}].${cell.key}`;
+      return ctx.defaults[path] !== undefined || ctx.scenario?.references[path] !== undefined;
+    });
+    if (!sourced) break;
+  }
+  return <>{templates}</>;
+}
+
+/**
+ * An array's rows, each with a remove button, and an add button: plain submit buttons, so they work without JS. The
+ * buttons that do not apply at this row count (remove at the fewest rows, add at the most) are there but hidden, so
+ * the browser only has to show or hide them.
+ */
 export function ArrayFieldView({
   field,
   raw,
@@ -197,7 +266,7 @@ export function ArrayFieldView({
   const messages = errors.messages.get(host) ?? [];
   // A locked group or cell keeps its rows: adding or removing one would move the locked values.
   const fixedRows = ctx.embed?.locked.some((path) => path === field.key || path.startsWith(`${field.key}[`)) ?? false;
-  const canRemove = !fixedRows && rows.length > Math.max(1, field.minItems);
+  const full = rows.length >= field.maxItems;
   return (
     <fieldset
       class={`calc-array${messages.length ? " has-error" : ""}`}
@@ -213,42 +282,32 @@ export function ArrayFieldView({
         {messages.join("; ")}
       </p>
       <input type="hidden" name={field.key} value={String(rows.length)} />
-      {rows.map((row, i) => {
-        const name = `${field.itemTitle} ${i + 1}`;
-        return (
-          <fieldset class="calc-row" id={fieldId(`${field.key}[${i}]`)}>
-            <legend>{name}</legend>
-            <div class="calc-row-fields">
-              {field.itemFields.map((cell) => (
-                <ScalarFieldView
-                  field={cell}
-                  path={`${field.key}[${i}].${cell.key}`}
-                  value={row !== null && typeof row === "object" ? row[cell.key] : undefined}
-                  ctx={ctx}
-                  errors={errors}
-                />
-              ))}
-            </div>
-            {canRemove ? (
-              <button type="submit" class="secondary" name="_remove" value={`${field.key}[${i}]`}>
-                Remove {name.toLowerCase()}
-              </button>
-            ) : null}
-          </fieldset>
-        );
-      })}
-      {fixedRows ? null : rows.length < field.maxItems ? (
-        <button type="submit" class="secondary" name="_add" value={field.key}>
-          Add a {field.itemTitle.toLowerCase()}
-        </button>
-      ) : (
-        <p class="small muted">At most {field.maxItems} rows.</p>
+      {rows.map((row, i) => (
+        <ArrayRowView
+          field={field}
+          index={i}
+          row={row}
+          ctx={ctx}
+          errors={errors}
+          removable={fixedRows ? undefined : rows.length > Math.max(1, field.minItems)}
+        />
+      ))}
+      {fixedRows ? null : (
+        <>
+          <button type="submit" class="secondary" name="_add" value={field.key} hidden={full}>
+            Add a {field.itemTitle.toLowerCase()}
+          </button>
+          <p class="small muted" hidden={!full}>
+            At most {field.maxItems} rows.
+          </p>
+          <ArrayRowTemplates field={field} count={rows.length} ctx={ctx} />
+        </>
       )}
     </fieldset>
   );
 }
 
-/** An array's group as HTML, for the browser bundle when a row is added or removed. */
+/** An array's group as HTML (tests: the shared-views fixture renders it with both JSX runtimes). */
 export function arrayFieldHtml(field: ArrayField, raw: RawInput, ctx: FormContext, errors: ErrorIndex): string {
   return renderToString(<ArrayFieldView field={field} raw={raw} ctx={ctx} errors={errors} />);
 }
@@ -281,7 +340,6 @@ export function ObjectFieldView({
         <p class="field-error" id={`${id}-err`} hidden={messages.length === 0}>
           {messages.join("; ")}
         </p>
-        {locked ? <input type="hidden" name={field.key} value={on ? "on" : "off"} /> : null}
         <select
           id={id}
           name={locked ? undefined : field.key}
@@ -390,6 +448,41 @@ function FieldGroups({
   );
 }
 
+/**
+ * The values an embedding page locked, as hidden fields at the top of the form, ahead of every input: a locked
+ * control is read-only (or disabled) and has no name, so a submit carries the locked value once, first, and the
+ * frame reads the first value of a name. An edited or added field further down the form cannot change it.
+ */
+function LockedValues({ model, raw, ctx }: { model: FormModel; raw: RawInput; ctx: FormContext }) {
+  if (!ctx.embed?.locked.length) return null;
+  const pairs: [string, string][] = [];
+  const scalar = (field: ScalarField, path: string, value: unknown) => {
+    if (isLocked(ctx, path)) pairs.push([path, displayValue(field, value)]);
+  };
+  for (const field of model.fields) {
+    if (field.kind === "array") {
+      rowsOf(field, raw).forEach((row, i) => {
+        for (const cell of field.itemFields) scalar(cell, `${field.key}[${i}].${cell.key}`, row[cell.key]);
+      });
+    } else if (field.kind === "object") {
+      const on = objectIsOn(field, raw);
+      if (isLocked(ctx, field.key)) pairs.push([field.key, on ? "on" : "off"]);
+      // Switched off, the object's fields are not read: nothing of theirs to carry.
+      if (on)
+        for (const sub of field.fields) scalar(sub, `${field.key}.${sub.key}`, (raw[field.key] as RawInput)[sub.key]);
+    } else {
+      scalar(field, field.key, raw[field.key]);
+    }
+  }
+  return (
+    <>
+      {pairs.map(([name, value]) => (
+        <input type="hidden" name={name} value={value} />
+      ))}
+    </>
+  );
+}
+
 /** The whole form: a GET form, so it works without JavaScript, with the error summary at its top. */
 export function CalculatorForm({
   id,
@@ -414,10 +507,7 @@ export function CalculatorForm({
       id="calc-form"
       novalidate
       data-calculator={id}
-      data-titles={JSON.stringify(ctx.titles)}
       data-embed={embed ? JSON.stringify(embed) : undefined}
-      data-figures={JSON.stringify(ctx.figures ?? {})}
-      data-scenario={ctx.scenario ? JSON.stringify(ctx.scenario) : undefined}
       aria-labelledby="calc-form-h"
     >
       {/* The first submit button is the one Enter triggers: it must be "Calculate", not a row's "Remove". It is
@@ -440,6 +530,7 @@ export function CalculatorForm({
       {embed?.keep.map(([name, value]) => (
         <input type="hidden" name={name} value={value} />
       ))}
+      <LockedValues model={model} raw={raw} ctx={ctx} />
       {ctx.scenario ? <input type="hidden" name="scenario" value={ctx.scenario.slug} /> : null}
       <div id="calc-fields">
         <Fields model={model} raw={raw} ctx={ctx} errors={errors} />

@@ -37,13 +37,36 @@ export interface StepRow {
   result: string;
 }
 
+/** A warning with its title for people. */
+export interface PresentedWarning extends CalculatorWarning {
+  title: string;
+}
+
+/** Warning code → its title for people, as each presenter declares them for its own calculator's warnings. */
+export type WarningTitles = Readonly<Record<string, string>>;
+
+/** The titles of the warnings every calculator can give: about the defaults still in use (calculators/defaults.ts). */
+export const DEFAULT_WARNING_TITLES: WarningTitles = {
+  illustrative_default: "Illustrative figures in use.",
+  assumption_default: "Placeholder figures in use.",
+};
+
+/** A warning's title for people; a code without one is spelt out rather than shown as a key. */
+export function warningTitle(code: string, titles: WarningTitles): string {
+  return (
+    titles[code] ??
+    DEFAULT_WARNING_TITLES[code] ??
+    `${code.charAt(0).toUpperCase()}${code.slice(1).replaceAll("_", " ")}.`
+  );
+}
+
 export interface Presentation {
   calculator: CalculatorId;
   figures: Figure[];
   verdict: string;
   charts: ChartBlock[];
   steps: StepRow[];
-  warnings: CalculatorWarning[];
+  warnings: PresentedWarning[];
   /** The inputs the result was computed from, for the printed summary. */
   inputs: { label: string; value: string }[];
 }
@@ -122,12 +145,16 @@ export function illustrativeNote(warnings: CalculatorWarning[]): string {
     : "";
 }
 
-/** A presentation from a presenter's figures, verdict and charts, with the steps, warnings and inputs used. */
+/**
+ * A presentation from a presenter's figures, verdict and charts, with the steps, the warnings (titled from `titles`,
+ * the presenter's own, so a browser bundle carries one calculator's titles) and the inputs used.
+ */
 export function finish(
   result: AnyCalculatorResult,
   figures: Figure[],
   verdict: string,
   charts: ChartBlock[],
+  titles: WarningTitles,
 ): Presentation {
   return {
     calculator: result.calculator,
@@ -135,7 +162,7 @@ export function finish(
     verdict,
     charts,
     steps: result.steps.map(stepRow),
-    warnings: result.warnings,
+    warnings: result.warnings.map((w) => ({ ...w, title: warningTitle(w.code, titles) })),
     inputs: inputSummary(result.calculator, result.inputs),
   };
 }

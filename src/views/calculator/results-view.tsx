@@ -9,46 +9,7 @@ import type { CalculatorId, CalculatorWarning } from "../../calculators";
 import { type RenderContext, renderToString, SiteLink } from "../render";
 import { ErrorListItems, pathLabel } from "./form-errors";
 import { type FormError, fieldId, formModel } from "./form-state";
-import type { ChartBlock, DataTable, Figure, Presentation, StepRow } from "./presentation";
-
-export const WARNING_TITLES: Record<string, string> = {
-  illustrative_default: "Illustrative figures in use.",
-  assumption_default: "Placeholder figures in use.",
-  negative_npv: "Negative NPV.",
-  payback_beyond_horizon: "No payback within the horizon.",
-  no_savings: "No savings.",
-  zero_costs: "No costs.",
-  uncertainty_draws_beyond_100: "Draws beyond a 100% change.",
-  aco_net_negative: "The ACO loses money.",
-  minimum_savings_rate_not_met: "Minimum savings rate not met.",
-  savings_cap_binding: "Savings cap reached.",
-  loss_cap_binding: "Loss cap reached.",
-  shared_loss_owed: "Shared loss owed.",
-  payer_bears_loss: "The payer bears the loss.",
-  no_breakeven: "No break-even.",
-  no_break_even: "No break-even.",
-  addon_exceeds_break_even: "The add-on costs more than it saves.",
-  provider_gain_negative: "The provider loses.",
-  stop_gain_binding: "Stop-gain reached.",
-  stop_loss_binding: "Stop-loss reached.",
-  cash_negative: "Cash runs out.",
-  stress_cash_negative: "Cash runs out in the stress case.",
-  reserve_target_not_met: "Reserve target not met.",
-  catch_up_applied: "Catch-up contribution.",
-  contribution_over_limit: "Over the limit.",
-  limit_not_published: "Limit not yet published.",
-  fsa_use_it_or_lose_it: "Use it or lose it.",
-  coverage_ignored: "Coverage does not apply to an FSA.",
-  dpc_not_hsa_compatible: "Direct primary care fee not HSA-compatible.",
-  hsa_medicare_age: "Medicare age.",
-  copay_exceeds_allowed: "Copay above the allowed amount.",
-  visits_beyond_coverage: "Visits beyond the plan's limit.",
-};
-
-/** A warning's title for people; a code without one is spelt out rather than shown as a key. */
-export function warningTitle(code: string): string {
-  return WARNING_TITLES[code] ?? `${code.charAt(0).toUpperCase()}${code.slice(1).replaceAll("_", " ")}.`;
-}
+import type { ChartBlock, DataTable, Figure, Presentation, PresentedWarning, StepRow } from "./presentation";
 
 /**
  * The two warnings about defaults, in words: a short line that is always visible, and what it means, which folds
@@ -79,7 +40,7 @@ function WarningItem({
   ctx,
 }: {
   calculator: CalculatorId;
-  warning: CalculatorWarning;
+  warning: PresentedWarning;
   ctx: RenderContext;
 }) {
   const model = formModel(calculator);
@@ -95,7 +56,7 @@ function WarningItem({
       ))}
     </span>
   ) : null;
-  const title = <strong>{warningTitle(warning.code)}</strong>;
+  const title = <strong>{warning.title}</strong>;
   const text = defaultsText(warning);
   return (
     <li class={`banner warning-${warning.code}`}>
@@ -135,7 +96,7 @@ export function Warnings({
   ctx,
 }: {
   calculator: CalculatorId;
-  warnings: readonly CalculatorWarning[];
+  warnings: readonly PresentedWarning[];
   ctx: RenderContext;
 }) {
   if (warnings.length === 0) return null;

@@ -5,9 +5,24 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { type AnyCalculatorResult, calculatorIds, runCalculator } from "../../../src/calculators";
+import { type AnyCalculatorResult, type CalculatorId, calculatorIds, runCalculator } from "../../../src/calculators";
+import { DEFAULT_WARNING_TITLES, type WarningTitles, warningTitle } from "../../../src/views/calculator/presentation";
 import { present } from "../../../src/views/calculator/presenters";
-import { WARNING_TITLES, warningTitle } from "../../../src/views/calculator/results-view";
+import { WARNING_TITLES as episodeBundle } from "../../../src/views/calculator/presenters/episode-bundle";
+import { WARNING_TITLES as hsaTaxSavings } from "../../../src/views/calculator/presenters/hsa-tax-savings";
+import { WARNING_TITLES as membershipClinic } from "../../../src/views/calculator/presenters/membership-clinic";
+import { WARNING_TITLES as patientCostCompare } from "../../../src/views/calculator/presenters/patient-cost-compare";
+import { WARNING_TITLES as programRoi } from "../../../src/views/calculator/presenters/program-roi";
+import { WARNING_TITLES as sharedSavings } from "../../../src/views/calculator/presenters/shared-savings";
+
+const presenterTitles: Record<CalculatorId, WarningTitles> = {
+  "program-roi": programRoi,
+  "shared-savings": sharedSavings,
+  "episode-bundle": episodeBundle,
+  "membership-clinic": membershipClinic,
+  "hsa-tax-savings": hsaTaxSavings,
+  "patient-cost-compare": patientCostCompare,
+};
 
 function result(id: string, raw: unknown = {}): AnyCalculatorResult {
   const outcome = runCalculator(id, raw);
@@ -50,17 +65,22 @@ describe("bars stay inside the plot", () => {
   });
 });
 
-describe("every warning the engine can give has a title written for people", () => {
+describe("every warning the engine can give has a title written for people, in its own calculator's presenter", () => {
   const dir = join(process.cwd(), "src/calculators");
-  const codes = new Set<string>();
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".ts"))) {
-    for (const m of readFileSync(join(dir, file), "utf8").matchAll(/code: "([a-z0-9_]+)"/g)) {
-      if (m[1] !== "custom") codes.add(m[1] as string);
-    }
-  }
-  it.each([...codes])("%s", (code) => {
-    expect(Object.hasOwn(WARNING_TITLES, code)).toBe(true);
-    expect(warningTitle(code)).toMatch(/^[A-Z].*\.$/);
+  const codesIn = (file: string) =>
+    [...readFileSync(join(dir, file), "utf8").matchAll(/code: "([a-z0-9_]+)"/g)]
+      .map((m) => m[1] as string)
+      .filter((code) => code !== "custom");
+  const cases: [string, string, WarningTitles][] = [];
+  for (const code of codesIn("defaults.ts")) cases.push(["every calculator", code, DEFAULT_WARNING_TITLES]);
+  for (const id of calculatorIds) for (const code of codesIn(`${id}.ts`)) cases.push([id, code, presenterTitles[id]]);
+  it.each(cases)("%s: %s", (_id, code, titles) => {
+    expect(Object.hasOwn(titles, code)).toBe(true);
+    expect(warningTitle(code, titles)).toMatch(/^[A-Z].*\.$/);
   });
-  it("covers every calculator", () => expect(calculatorIds.length).toBe(6));
+  it("covers every calculator, and every engine file is one of them or the shared defaults", () => {
+    expect(calculatorIds.length).toBe(6);
+    const withCodes = readdirSync(dir).filter((f) => f.endsWith(".ts") && codesIn(f).length > 0);
+    expect(withCodes.sort()).toEqual(["defaults.ts", ...calculatorIds.map((id) => `${id}.ts`)].sort());
+  });
 });

@@ -1,7 +1,7 @@
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
-import { calculatorBundleOptions, calculatorEntries } from "../../../scripts/lib/client-bundles";
-import { calculatorIds } from "../../../src/calculators";
+import { calculatorBundleOptions, calculatorEntries, defaultsWithoutNotes } from "../../../scripts/lib/client-bundles";
+import { calculatorIds, calculators } from "../../../src/calculators";
 
 /**
  * Each calculator's browser bundle carries that calculator only: no zod (the form is checked from the form model),
@@ -32,6 +32,24 @@ describe("browser bundles of the calculators", () => {
       // The narrowed form model: only this calculator's id appears as a model.
       for (const other of others) expect(text).not.toContain(`id:"${other}"`);
       expect(text).toContain(`id:"${id}"`);
+      // The defaults' references without their notes (only the server renders source lines), with what the
+      // engine's warnings read: a case study's slug stays.
+      const references = Object.values(calculators[id].defaultsWithReferences()).map((entry) => entry.reference);
+      for (const ref of references) {
+        // (The notes of sources; an assumption's note may repeat the field's own help text, which the bundle has.)
+        if (ref.kind === "case_study" || ref.kind === "reference_figure")
+          expect(text).not.toContain(JSON.stringify(ref.note).slice(1, 41));
+        if (ref.kind === "case_study") expect(text).toContain(`"${ref.slug}"`);
+      }
     });
   }
+
+  it("drops each reference builder's note, and only that argument", () => {
+    const source =
+      'const a = caseStudy("s", "m", "illustrative", "A note " + "in two parts"); const b = figure("f", `x`);';
+    expect(defaultsWithoutNotes(source)).toBe(
+      'const a = caseStudy("s", "m", "illustrative", ""); const b = figure("f", "");',
+    );
+    expect(() => defaultsWithoutNotes("convention();")).toThrow(/without its note/);
+  });
 });

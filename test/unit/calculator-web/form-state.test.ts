@@ -164,6 +164,19 @@ describe("edited values round-trip: object → query → object", () => {
     expect(read("shared-savings", "two_sided=true").raw).toEqual({ two_sided: true });
   });
 
+  it("the first value of a name wins (an embed's locked values come first), for every kind of input", () => {
+    const { raw } = read(
+      "program-roi",
+      "participants=5000&savings_lines=2&savings_lines[0].label=A&uncertainty=on&uncertainty.seed=7" +
+        "&participants=9&savings_lines=4&savings_lines[0].label=B&uncertainty=off&uncertainty.seed=8",
+    );
+    expect(raw.participants).toBe(5000);
+    const rows = raw.savings_lines as Record<string, unknown>[];
+    expect(rows).toHaveLength(2);
+    expect(rows[0]?.label).toBe("A");
+    expect((raw.uncertainty as Record<string, unknown>).seed).toBe(7);
+  });
+
   it("a whole submitted form (every field, defaults included) reduces to the same short query", () => {
     const model = formModel("program-roi");
     const full = new URLSearchParams();

@@ -196,14 +196,46 @@ describe("the form", () => {
     );
   });
 
-  it("rows have remove buttons (not for a single row) and an add button, as submit buttons for no-JS use", () => {
+  it("rows have remove buttons (hidden for a single row) and an add button, as submit buttons for no-JS use", () => {
     const html = formHtml("program-roi", formModel("program-roi"), {}, ctx("program-roi"), []);
     expect(html).toContain('<button type="submit" class="secondary" name="_remove" value="savings_lines[2]">');
-    expect(html).toContain('name="_add" value="savings_lines"');
+    expect(html).toContain('<button type="submit" class="secondary" name="_add" value="savings_lines">');
+    expect(html).toContain('<p class="small muted" hidden="">At most 20 rows.</p>');
     expect(html).toContain('<input type="hidden" name="savings_lines" value="3"/>');
     const clinic = formHtml("membership-clinic", formModel("membership-clinic"), {}, ctx("membership-clinic"), []);
-    expect(clinic).not.toContain('name="_remove"');
+    expect(clinic).toContain('<button type="submit" class="secondary" name="_remove" value="tiers[0]" hidden="">');
+    const full = formHtml(
+      "program-roi",
+      formModel("program-roi"),
+      { savings_lines: Array(20).fill({}) },
+      ctx("program-roi"),
+      [],
+    );
+    expect(full).toContain('name="_add" value="savings_lines" hidden=""');
+    expect(full).toContain('<p class="small muted">At most 20 rows.</p>');
+    expect(full).not.toContain("<template");
     // Enter in a text field submits with the first submit button: it is Calculate, before any row button.
     expect(html.indexOf(">Calculate</button>")).toBeLessThan(html.indexOf('name="_remove"'));
+  });
+
+  it("carries the rows the browser may add as templates: each next row with source lines, then one without", () => {
+    const model = formModel("program-roi");
+    const templates = (html: string) => [...html.matchAll(/<template data-row="(\d+)">/g)].map((m) => m[1]);
+    // Three default rows: only the blank fourth row, with no source line, for the browser to renumber.
+    const html = formHtml("program-roi", model, {}, ctx("program-roi"), []);
+    expect(templates(html)).toEqual(["3"]);
+    const fourth = html.slice(html.indexOf('<template data-row="3">'));
+    expect(fourth).toContain('name="savings_lines[3].label" type="text" value="Savings line 4"');
+    expect(fourth.slice(0, fourth.indexOf("</template>"))).not.toContain('class="source');
+    // One row left: the second and third default rows (with their source lines) come back from templates.
+    const one = formHtml(
+      "program-roi",
+      model,
+      fromQuery(model, new URLSearchParams("savings_lines=1")).raw,
+      ctx("program-roi"),
+      [],
+    );
+    expect(templates(one)).toEqual(["1", "2", "3"]);
+    expect(one).toContain('id="f-savings_lines-2-reduction_pct-src"');
   });
 });

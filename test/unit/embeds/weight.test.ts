@@ -40,24 +40,9 @@ describe("embed page weight (HTML + CSS + JS, gzip)", () => {
     }
   });
 
-  // KNOWN GAP (issue 11): with per-calculator zod-free bundles and the frames' own reduced stylesheet, five frames are
-  // within the budget. Program ROI (about 33.0 KiB: 7.9 KiB of HTML, 3.5 KiB of CSS, a 21.2 KiB script) is not yet.
-  // It is marked `fails`, so the suite stays green while the gap is open and turns red the day it closes (then fold
-  // it into the test above it); every other frame is held to the budget now.
-  const OVER_BUDGET = ["/embed/calculators/program-roi"];
-  const calculatorFrames = () => weights.filter((x) => x.path.startsWith("/embed/calculators/"));
-
-  it("every other calculator frame is within the budget", () => {
-    const held = calculatorFrames().filter((w) => !OVER_BUDGET.includes(w.path));
-    expect(held).toHaveLength(5);
-    for (const w of held) expect(w.total_gzip_bytes, w.path).toBeLessThanOrEqual(EMBED_GZIP_BUDGET_BYTES);
+  it("every calculator frame is within the budget", () => {
+    const frames = weights.filter((x) => x.path.startsWith("/embed/calculators/"));
+    expect(frames).toHaveLength(6);
+    for (const w of frames) expect(w.total_gzip_bytes, w.path).toBeLessThanOrEqual(EMBED_GZIP_BUDGET_BYTES);
   });
-
-  for (const path of OVER_BUDGET) {
-    it.fails(`${path} is within the budget (not yet)`, () => {
-      const w = calculatorFrames().find((x) => x.path === path);
-      expect(w, path).toBeDefined();
-      expect(w?.total_gzip_bytes ?? 0, path).toBeLessThanOrEqual(EMBED_GZIP_BUDGET_BYTES);
-    });
-  }
 });

@@ -2,7 +2,23 @@
 import type * as EpisodeBundle from "../../../calculators/episode-bundle";
 import { comparisonChart } from "../../../charts/svg";
 import { formatPct, formatUsd } from "../../../domain/numbers";
-import { type ChartBlock, type Figure, finish, illustrativeNote, type Presentation, plural } from "../presentation";
+import {
+  type ChartBlock,
+  type Figure,
+  finish,
+  illustrativeNote,
+  type Presentation,
+  plural,
+  type WarningTitles,
+} from "../presentation";
+
+/** The titles of this calculator's own warnings (the defaults' two are shared: DEFAULT_WARNING_TITLES). */
+export const WARNING_TITLES: WarningTitles = {
+  addon_exceeds_break_even: "The add-on costs more than it saves.",
+  provider_gain_negative: "The provider loses.",
+  stop_gain_binding: "Stop-gain reached.",
+  stop_loss_binding: "Stop-loss reached.",
+};
 
 /** Figures, verdict, charts and steps of an episode-bundle result. */
 export function presentEpisodeBundle(result: EpisodeBundle.Result): Presentation {
@@ -56,5 +72,5 @@ export function presentEpisodeBundle(result: EpisodeBundle.Result): Presentation
       ]),
     },
   };
-  return finish(result, figures, verdict, [chart]);
+  return finish(result, figures, verdict, [chart], WARNING_TITLES);
 }

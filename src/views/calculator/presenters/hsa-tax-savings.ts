@@ -3,7 +3,18 @@
 import type * as HsaTaxSavings from "../../../calculators/hsa-tax-savings";
 import { comparisonChart } from "../../../charts/svg";
 import { formatPct, formatUsd } from "../../../domain/numbers";
-import { type ChartBlock, type Figure, finish, type Presentation } from "../presentation";
+import { type ChartBlock, type Figure, finish, type Presentation, type WarningTitles } from "../presentation";
+
+/** The titles of this calculator's own warnings (the defaults' two are shared: DEFAULT_WARNING_TITLES). */
+export const WARNING_TITLES: WarningTitles = {
+  catch_up_applied: "Catch-up contribution.",
+  contribution_over_limit: "Over the limit.",
+  limit_not_published: "Limit not yet published.",
+  fsa_use_it_or_lose_it: "Use it or lose it.",
+  coverage_ignored: "Coverage does not apply to an FSA.",
+  dpc_not_hsa_compatible: "Direct primary care fee not HSA-compatible.",
+  hsa_medicare_age: "Medicare age.",
+};
 
 /** Figures, verdict, charts and steps of a hsa-tax-savings result. */
 export function presentHsaTaxSavings(result: HsaTaxSavings.Result): Presentation {
@@ -68,5 +79,5 @@ export function presentHsaTaxSavings(result: HsaTaxSavings.Result): Presentation
       ],
     },
   };
-  return finish(result, figures, verdict, [chart]);
+  return finish(result, figures, verdict, [chart], WARNING_TITLES);
 }

@@ -3,7 +3,23 @@
 import type * as MembershipClinic from "../../../calculators/membership-clinic";
 import { barLineChart } from "../../../charts/svg";
 import { formatInteger, formatNumber, formatPct, formatUsd, formatUsdShort } from "../../../domain/numbers";
-import { type ChartBlock, type Figure, finish, illustrativeNote, type Presentation, plural } from "../presentation";
+import {
+  type ChartBlock,
+  type Figure,
+  finish,
+  illustrativeNote,
+  type Presentation,
+  plural,
+  type WarningTitles,
+} from "../presentation";
+
+/** The titles of this calculator's own warnings (the defaults' two are shared: DEFAULT_WARNING_TITLES). */
+export const WARNING_TITLES: WarningTitles = {
+  no_break_even: "No break-even.",
+  cash_negative: "Cash runs out.",
+  stress_cash_negative: "Cash runs out in the stress case.",
+  reserve_target_not_met: "Reserve target not met.",
+};
 
 /** Figures, verdict, charts and steps of a membership-clinic result. */
 export function presentMembershipClinic(result: MembershipClinic.Result): Presentation {
@@ -84,5 +100,5 @@ export function presentMembershipClinic(result: MembershipClinic.Result): Presen
       ]),
     },
   };
-  return finish(result, figures, verdict, [chart]);
+  return finish(result, figures, verdict, [chart], WARNING_TITLES);
 }

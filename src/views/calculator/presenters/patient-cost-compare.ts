@@ -3,12 +3,26 @@
 import type * as PatientCostCompare from "../../../calculators/patient-cost-compare";
 import { comparisonChart } from "../../../charts/svg";
 import { formatPct, formatUsd } from "../../../domain/numbers";
-import { type ChartBlock, type Figure, finish, illustrativeNote, type Presentation, plural } from "../presentation";
+import {
+  type ChartBlock,
+  type Figure,
+  finish,
+  illustrativeNote,
+  type Presentation,
+  plural,
+  type WarningTitles,
+} from "../presentation";
 
 const OPTION_LABELS: Record<PatientCostCompare.OptionId, string> = {
   pay_per_visit: "Pay per visit",
   membership: "Membership",
   insurance: "Insurance",
+};
+
+/** The titles of this calculator's own warnings (the defaults' two are shared: DEFAULT_WARNING_TITLES). */
+export const WARNING_TITLES: WarningTitles = {
+  copay_exceeds_allowed: "Copay above the allowed amount.",
+  visits_beyond_coverage: "Visits beyond the plan's limit.",
 };
 
 /** Figures, verdict, charts and steps of a patient-cost-compare result. */
@@ -74,5 +88,5 @@ export function presentPatientCostCompare(result: PatientCostCompare.Result): Pr
       }),
     },
   };
-  return finish(result, figures, verdict, [chart]);
+  return finish(result, figures, verdict, [chart], WARNING_TITLES);
 }

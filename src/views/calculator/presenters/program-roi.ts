@@ -22,7 +22,17 @@ import {
   type Presentation,
   plural,
   shorten,
+  type WarningTitles,
 } from "../presentation";
+
+/** The titles of this calculator's own warnings (the defaults' two are shared: DEFAULT_WARNING_TITLES). */
+export const WARNING_TITLES: WarningTitles = {
+  negative_npv: "Negative NPV.",
+  payback_beyond_horizon: "No payback within the horizon.",
+  no_savings: "No savings.",
+  zero_costs: "No costs.",
+  uncertainty_draws_beyond_100: "Draws beyond a 100% change.",
+};
 
 /** Figures, verdict, charts and steps of a program-roi result. */
 export function presentProgramRoi(result: ProgramRoi.Result): Presentation {
@@ -171,5 +181,5 @@ export function presentProgramRoi(result: ProgramRoi.Result): Presentation {
       },
     });
   }
-  return finish(result, figures, verdict, charts);
+  return finish(result, figures, verdict, charts, WARNING_TITLES);
 }

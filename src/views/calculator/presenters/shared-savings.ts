@@ -3,7 +3,25 @@
 import type * as SharedSavings from "../../../calculators/shared-savings";
 import { barLineChart } from "../../../charts/svg";
 import { formatPct, formatUsd, formatUsdShort } from "../../../domain/numbers";
-import { type ChartBlock, type Figure, finish, illustrativeNote, type Presentation } from "../presentation";
+import {
+  type ChartBlock,
+  type Figure,
+  finish,
+  illustrativeNote,
+  type Presentation,
+  type WarningTitles,
+} from "../presentation";
+
+/** The titles of this calculator's own warnings (the defaults' two are shared: DEFAULT_WARNING_TITLES). */
+export const WARNING_TITLES: WarningTitles = {
+  aco_net_negative: "The ACO loses money.",
+  minimum_savings_rate_not_met: "Minimum savings rate not met.",
+  savings_cap_binding: "Savings cap reached.",
+  loss_cap_binding: "Loss cap reached.",
+  shared_loss_owed: "Shared loss owed.",
+  payer_bears_loss: "The payer bears the loss.",
+  no_breakeven: "No break-even.",
+};
 
 /** Figures, verdict, charts and steps of a shared-savings result. */
 export function presentSharedSavings(result: SharedSavings.Result): Presentation {
@@ -62,5 +80,5 @@ export function presentSharedSavings(result: SharedSavings.Result): Presentation
       rows: bars.map(([label, value]) => [label, formatUsd(value)]),
     },
   };
-  return finish(result, figures, verdict, [chart]);
+  return finish(result, figures, verdict, [chart], WARNING_TITLES);
 }

@@ -15,7 +15,9 @@
  *
  * The unfiltered browse (no words, no filters, default status) reads the precomputed facet_counts table
  * (schema/0002_search.sql) and the first page straight from the (status, grade_rank DESC, id) index, so it never
- * reads every record.
+ * reads every record. A search with words reads the best SEARCH_CANDIDATE_CAP matches of each full-text index and
+ * no others (bestMatches), so its rows read are bounded too: its hits, pages, totals and counts are of those, and the
+ * answer says when they are lower bounds (totalExact, facetsExact).
  */
 import type { BoundStatement, SqlValue } from "../db/statements";
 import { statuses } from "../domain/enums";
@@ -35,6 +37,7 @@ import {
   type SearchOutcome,
   type SearchSpec,
   type Sort,
+  SEARCH_CANDIDATE_CAP,
   UNGRADED_KEY,
 } from "./model";
 
@@ -45,7 +48,13 @@ import {
  */
 export const BM25_WEIGHTS = { title: 6, summary: 4, tags_text: 2, body_text: 1, details_text: 1 } as const;
 
-const BM25_SQL = `bm25(case_studies_fts, ${Object.values(BM25_WEIGHTS).join(", ")})`;
+/**
+ * The weights as FTS5's rank function (`rank MATCH '…'`): with `ORDER BY rank … LIMIT`, FTS5 hands the best matches
+ * over in order and the statement stops at the cap, so it reads the cap's rows, not every match's (ordering by a
+ * bm25() expression instead makes SQLite read and sort every match; measured in local D1: 10,026 rows for 5,000
+ * matches against 999 for `ORDER BY rank LIMIT 1000`). A constant, never user text.
+ */
+const BM25_RANK = `'bm25(${Object.values(BM25_WEIGHTS).join(", ")})'`;
 
 /**
  * bm25 column weights of search_docs (schema/0011), the reference figures' and briefs' index: title over the lead
@@ -54,7 +63,7 @@ const BM25_SQL = `bm25(case_studies_fts, ${Object.values(BM25_WEIGHTS).join(", "
  */
 export const BM25_DOC_WEIGHTS = { title: 6, lead: 4, body: 1, details: 1, kind: 0, ref_id: 0 } as const;
 
-const BM25_DOC_SQL = `bm25(search_docs, ${Object.values(BM25_DOC_WEIGHTS).join(", ")})`;
+const BM25_DOC_RANK = `'bm25(${Object.values(BM25_DOC_WEIGHTS).join(", ")})'`;
 
 /**
  * Relevance bands: bm25 relative to the best match of the same search, in steps of 1/RELEVANCE_BANDS (5%). Scores
@@ -279,6 +288,21 @@ function hitJson(snippet: string): string {
  */
 export const KEYS_CHUNK_BITS = 9;
 
+/**
+ * The best SEARCH_CANDIDATE_CAP full-text matches of an index as rows (id = the index's rowid, s = its rank, lower is
+ * better, matched = how many matches were read, the cap + 1 when more match than the cap). FTS5 ranks and stops at the
+ * cap + 1 (see BM25_RANK); the one past the cap only tells that there are more, and is dropped. Ties at the cap are cut
+ * by id, so the same data always gives the same candidates, and keyset pages over them stay stable. (FTS5 still
+ * scores every match to find the best, in memory; what it reads as rows is the cap.)
+ */
+function bestMatches(table: string, rank: string, match: string, where = ""): string {
+  const cap = SEARCH_CANDIDATE_CAP;
+  return `SELECT id, s, matched FROM (SELECT id, s, count(*) OVER () AS matched, row_number() OVER (ORDER BY s, id) AS pos
+      FROM (SELECT ${table}.rowid AS id, ${table}.rank AS s FROM ${table} WHERE ${table} MATCH ${match} AND ${table}.rank MATCH ${rank} ${where}
+        ORDER BY ${table}.rank LIMIT ${cap + 1}))
+    WHERE pos <= ${cap}`;
+}
+
 /** A search statement, and how to count the facet keys it returns (null when every count is precomputed). */
 export interface SearchStatement extends BoundStatement {
   counting: FacetCounting | null;
@@ -291,7 +315,8 @@ export interface SearchStatement extends BoundStatement {
  * candidates' flags and facet keys, counted by countFacetKeys in src/search/facet-keys.ts).
  *
  * Candidates (CTE m): every count is over records that pass all active predicates but at most one, so m only
- * needs ids that pass some predicate of every such set. With words, the full-text matches are that set. Without,
+ * needs ids that pass some predicate of every such set. With words, the full-text matches are that set, cut to the
+ * best SEARCH_CANDIDATE_CAP (so every count is over those, exact when no more match). Without,
  * the union of two filters' ids (or one filter and the status) always is; the whole table is only read when the
  * only active predicate is a non-default status or an exclusion. Candidates are read once, through the covering
  * index, and flagged once per predicate; hits and counts both come from those flags.
@@ -361,10 +386,10 @@ SELECT 'facet', facet, value, n, NULL FROM facet_counts WHERE n > 0`,
   let match: string | null = null;
   if (spec.match !== null) {
     match = params.bind(spec.match);
-    // CROSS JOIN fixes the join order: the full-text matches drive, each reading its keys from the covering index.
-    candidates = `SELECT ${KEY_COLUMNS}, ${BM25_SQL} AS s
-      FROM case_studies_fts CROSS JOIN case_studies k INDEXED BY case_studies_search_keys ON k.id = case_studies_fts.rowid
-      WHERE case_studies_fts MATCH ${match}`;
+    // CROSS JOIN fixes the join order: the best matches drive, each reading its keys from the covering index.
+    candidates = `SELECT ${KEY_COLUMNS}, b.s AS s, b.matched AS matched
+      FROM (${bestMatches("case_studies_fts", BM25_RANK, match)}) b
+      CROSS JOIN case_studies k INDEXED BY case_studies_search_keys ON k.id = b.id`;
   } else {
     const chosen: PredicateId[] = [];
     let everything = false;
@@ -389,13 +414,13 @@ SELECT 'facet', facet, value, n, NULL FROM facet_counts WHERE n > 0`,
               return filterIds(id as SearchFacet, spec.filters[id as SearchFacet] as readonly string[]);
             })
             .join("\nUNION ");
-    candidates = `SELECT ${KEY_COLUMNS}, NULL AS s
+    candidates = `SELECT ${KEY_COLUMNS}, NULL AS s, NULL AS matched
       FROM (${base}) b CROSS JOIN case_studies k INDEXED BY case_studies_search_keys ON k.id = b.id`;
   }
 
   // Flags: one 0/1 column per predicate, computed once per candidate (the predicates read `c`; a year test on a
   // record without a year is NULL, which counts as failing).
-  const flags = `SELECT c.id AS id, c.s AS s, c.grade_rank AS g, c.evidence_year AS y, c.facet_keys AS facet_keys,
+  const flags = `SELECT c.id AS id, c.s AS s, c.matched AS matched, c.grade_rank AS g, c.evidence_year AS y, c.facet_keys AS facet_keys,
     ${predicates.map((p) => `coalesce((${p.sql}), 0) AS ${flag(p)}`).join(", ")}
     FROM m AS c`;
 
@@ -413,15 +438,16 @@ SELECT 'facet', facet, value, n, NULL FROM facet_counts WHERE n > 0`,
   // The kind and the id come from the rowid (figure id * 2, brief id * 2 + 1: schema/0011), so the matches are ranked
   // from the index alone, never reading the table's stored kind and ref_id columns.
   const docKinds = spec.kinds.filter((kind) => kind !== "case_study");
+  // They are capped as case studies are (bestMatches), each index on its own.
   const oneKind = docKinds.length === 1 ? `AND (search_docs.rowid & 1) = ${KIND_KEYS[docKinds[0] as Kind] - 1}` : "";
   const docs =
     match && docKinds.length
-      ? `SELECT search_docs.rowid AS rid, search_docs.rowid >> 1 AS id, (search_docs.rowid & 1) + 1 AS t,
-      ${BM25_DOC_SQL} AS s FROM search_docs WHERE search_docs MATCH ${match} ${oneKind}`
+      ? `SELECT id AS rid, id >> 1 AS id, (id & 1) + 1 AS t, s, matched
+      FROM (${bestMatches("search_docs", BM25_DOC_RANK, match, oneKind)})`
       : null;
   // The matches' best score and counts in one pass over them (each scalar subquery below then reads one row).
   const docTotals = `SELECT min(s) AS best, count(*) AS n, coalesce(sum(t = ${KIND_KEYS.reference_figure}), 0) AS figures,
-      coalesce(sum(t = ${KIND_KEYS.brief}), 0) AS briefs FROM docs`;
+      coalesce(sum(t = ${KIND_KEYS.brief}), 0) AS briefs, coalesce(max(matched), 0) AS matched FROM docs`;
   const bestDoc = "(SELECT best FROM doc_totals)";
   const docPart = docs
     ? `UNION ALL SELECT d.id AS id, d.t AS t, CASE WHEN ${bestDoc} < 0 THEN -round(d.s * ${RELEVANCE_BANDS} / ${bestDoc}) ELSE 0 END AS r,
@@ -433,21 +459,20 @@ SELECT 'facet', facet, value, n, NULL FROM facet_counts WHERE n > 0`,
       FROM flags c WHERE ${allBut(null)} ${casesOnly} ${docPart})
     ${after} ORDER BY ${order.orderBy} LIMIT ${params.bind(spec.limit + 1)})`;
 
-  // Snippets: one full-text pass over the page's id range (a per-row lookup would run the query once per hit),
-  // preferring the body's passage (the card shows the summary already).
+  // Snippets: one full-text lookup per hit of the page (rowid = the hit's id), preferring the body's passage (the card
+  // shows the summary already). One pass over the page's id range instead ran the query once, but read every match
+  // between the page's lowest and highest id: rows in proportion to the matches when a page's ids lie far apart.
   const hits = match
     ? `SELECT 'hit' AS kind, NULL AS facet, NULL AS value, p.rn AS n, ${hitJson(`CASE
         WHEN instr(snippet(case_studies_fts, 3, char(1), char(2), '', 1), char(1)) > 0
         THEN snippet(case_studies_fts, 3, char(1), char(2), '\u2026', 16)
         ELSE snippet(case_studies_fts, -1, char(1), char(2), '\u2026', 16) END`)} AS data
-FROM case_studies_fts CROSS JOIN page p ON p.id = case_studies_fts.rowid AND +p.t = 0 CROSS JOIN case_studies c ON c.id = p.id
-WHERE case_studies_fts MATCH ${match}
-  AND case_studies_fts.rowid BETWEEN (SELECT min(CASE WHEN t = 0 THEN id END) FROM page)
-    AND (SELECT max(CASE WHEN t = 0 THEN id END) FROM page)`
+FROM page p CROSS JOIN case_studies_fts ON case_studies_fts.rowid = p.id CROSS JOIN case_studies c ON c.id = p.id
+WHERE p.t = 0 AND case_studies_fts MATCH ${match}`
     : `SELECT 'hit' AS kind, NULL AS facet, NULL AS value, p.rn AS n, ${hitJson("NULL")} AS data
 FROM page p CROSS JOIN case_studies c ON c.id = p.id`;
 
-  // Figures and briefs on the page: one more pass over search_docs for their snippets (the body's passage when the
+  // Figures and briefs on the page: a lookup in search_docs per hit for their snippets (the body's passage when the
   // words are there: the card shows the quote or the question already), one part for both kinds.
   const docSnippet = `CASE
         WHEN instr(snippet(search_docs, 2, char(1), char(2), '', 1), char(1)) > 0
@@ -460,18 +485,22 @@ FROM page p CROSS JOIN case_studies c ON c.id = p.id`;
       'quote', f.quote, 'source_title', f.source_title, 'snippet', ${docSnippet})
     ELSE json_object('kind', 'brief', 't', p.t, 'id', p.id, 'r', p.r, 'e', NULL, 'g', p.g, 'y', NULL, 'slug', b.slug,
       'title', b.title, 'question', b.question, 'audience', b.audience, 'snippet', ${docSnippet}) END
-FROM search_docs CROSS JOIN page p ON p.t > 0 AND search_docs.rowid = p.id * 2 + p.t - 1
+FROM page p CROSS JOIN search_docs ON search_docs.rowid = p.id * 2 + p.t - 1
   LEFT JOIN reference_figures f ON p.t = ${KIND_KEYS.reference_figure} AND f.id = p.id
   LEFT JOIN briefs b ON p.t = ${KIND_KEYS.brief} AND b.id = p.id
-WHERE search_docs MATCH ${match}
-  AND search_docs.rowid BETWEEN (SELECT min(id * 2 + t - 1) FROM page WHERE t > 0)
-    AND (SELECT max(id * 2 + t - 1) FROM page WHERE t > 0)`
+WHERE p.t > 0 AND search_docs MATCH ${match}`
     : null;
 
   // Totals travel as one JSON row (D1 allows at most five terms in a compound SELECT).
   const counted = (condition: string) => `coalesce(sum(${condition}), 0)`;
   const caseTotal = cases ? counted(allBut(null)) : "0";
   const totals: string[] = [`'~total', ${docs ? `${caseTotal} + (SELECT n FROM doc_totals)` : caseTotal}`];
+  // Exact unless an index had more matches than the cap (only words are capped: matched is NULL without them).
+  const casesExact = `coalesce(max(matched), 0) <= ${SEARCH_CANDIDATE_CAP}`;
+  totals.push(`'~facets_exact', ${casesExact}`);
+  totals.push(
+    `'~total_exact', ${docs ? `${casesExact} AND (SELECT matched FROM doc_totals) <= ${SEARCH_CANDIDATE_CAP}` : casesExact}`,
+  );
   if (docs) {
     totals.push(
       `'~case_study', ${caseTotal}`,
@@ -534,6 +563,8 @@ export function readResult(
 ): SearchAnswer {
   const rows: { n: number; hit: AnyHitRow }[] = [];
   let total = 0;
+  let totalExact = true;
+  let facetsExact = true;
   const without: SearchOutcome["without"] = {};
   const totalByKind: SearchOutcome["totalByKind"] = { case_study: 0, reference_figure: 0, brief: 0 };
   const facets: FacetCount[] = [];
@@ -548,6 +579,8 @@ export function readResult(
       totalByKind.case_study = counts["~case_study"] ?? total;
       totalByKind.reference_figure = counts["~reference_figure"] ?? 0;
       totalByKind.brief = counts["~brief"] ?? 0;
+      totalExact = counts["~total_exact"] !== 0;
+      facetsExact = counts["~facets_exact"] !== 0;
       for (const [key, n] of Object.entries(counts)) {
         if (!key.startsWith("~")) without[key as keyof SearchOutcome["without"]] = n;
       }
@@ -565,5 +598,5 @@ export function readResult(
   const hits = hasMore ? ordered.slice(0, spec.limit) : ordered;
   const last = hits[hits.length - 1];
   const nextKey = hasMore && last ? order.keys.map((key) => last[key] ?? null) : null;
-  return { hits, total, totalByKind, facets, without, nextKey };
+  return { hits, total, totalByKind, totalExact, facetsExact, facets, without, nextKey };
 }

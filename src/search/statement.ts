@@ -31,13 +31,13 @@ import {
   KIND_KEYS,
   type Kind,
   ORDER_KEYS,
+  SEARCH_CANDIDATE_CAP,
   SEARCH_FACETS,
   type SearchAnswer,
   type SearchFacet,
   type SearchOutcome,
   type SearchSpec,
   type Sort,
-  SEARCH_CANDIDATE_CAP,
   UNGRADED_KEY,
 } from "./model";
 
@@ -290,17 +290,22 @@ export const KEYS_CHUNK_BITS = 9;
 
 /**
  * The best SEARCH_CANDIDATE_CAP full-text matches of an index as rows (id = the index's rowid, s = its rank, lower is
- * better, matched = how many matches were read, the cap + 1 when more match than the cap). FTS5 ranks and stops at the
- * cap + 1 (see BM25_RANK); the one past the cap only tells that there are more, and is dropped. Ties at the cap are cut
- * by id, so the same data always gives the same candidates, and keyset pages over them stay stable. (FTS5 still
- * scores every match to find the best, in memory; what it reads as rows is the cap.)
+ * better). FTS5 ranks them and hands them over in order, so the statement stops at the cap (see BM25_RANK); ties at the
+ * cap fall the same way for the same data, so keyset pages over the candidates stay stable. (FTS5 still scores every
+ * match to find the best, in memory; what it reads as rows is the cap.)
  */
 function bestMatches(table: string, rank: string, match: string, where = ""): string {
-  const cap = SEARCH_CANDIDATE_CAP;
-  return `SELECT id, s, matched FROM (SELECT id, s, count(*) OVER () AS matched, row_number() OVER (ORDER BY s, id) AS pos
-      FROM (SELECT ${table}.rowid AS id, ${table}.rank AS s FROM ${table} WHERE ${table} MATCH ${match} AND ${table}.rank MATCH ${rank} ${where}
-        ORDER BY ${table}.rank LIMIT ${cap + 1}))
-    WHERE pos <= ${cap}`;
+  return `SELECT ${table}.rowid AS id, ${table}.rank AS s FROM ${table}
+      WHERE ${table} MATCH ${match} AND ${table}.rank MATCH ${rank} ${where}
+      ORDER BY ${table}.rank LIMIT ${SEARCH_CANDIDATE_CAP}`;
+}
+
+/**
+ * Whether an index has more matches than the cap: its matches counted in rowid order up to the cap + 1, which FTS5
+ * streams without ranking (a window over the ranked candidates measured three times the rows read).
+ */
+function moreThanCap(table: string, match: string, where = ""): string {
+  return `((SELECT count(*) FROM (SELECT 1 FROM ${table} WHERE ${table} MATCH ${match} ${where} LIMIT ${SEARCH_CANDIDATE_CAP + 1})) > ${SEARCH_CANDIDATE_CAP})`;
 }
 
 /** A search statement, and how to count the facet keys it returns (null when every count is precomputed). */
@@ -387,7 +392,7 @@ SELECT 'facet', facet, value, n, NULL FROM facet_counts WHERE n > 0`,
   if (spec.match !== null) {
     match = params.bind(spec.match);
     // CROSS JOIN fixes the join order: the best matches drive, each reading its keys from the covering index.
-    candidates = `SELECT ${KEY_COLUMNS}, b.s AS s, b.matched AS matched
+    candidates = `SELECT ${KEY_COLUMNS}, b.s AS s
       FROM (${bestMatches("case_studies_fts", BM25_RANK, match)}) b
       CROSS JOIN case_studies k INDEXED BY case_studies_search_keys ON k.id = b.id`;
   } else {
@@ -414,13 +419,13 @@ SELECT 'facet', facet, value, n, NULL FROM facet_counts WHERE n > 0`,
               return filterIds(id as SearchFacet, spec.filters[id as SearchFacet] as readonly string[]);
             })
             .join("\nUNION ");
-    candidates = `SELECT ${KEY_COLUMNS}, NULL AS s, NULL AS matched
+    candidates = `SELECT ${KEY_COLUMNS}, NULL AS s
       FROM (${base}) b CROSS JOIN case_studies k INDEXED BY case_studies_search_keys ON k.id = b.id`;
   }
 
   // Flags: one 0/1 column per predicate, computed once per candidate (the predicates read `c`; a year test on a
   // record without a year is NULL, which counts as failing).
-  const flags = `SELECT c.id AS id, c.s AS s, c.matched AS matched, c.grade_rank AS g, c.evidence_year AS y, c.facet_keys AS facet_keys,
+  const flags = `SELECT c.id AS id, c.s AS s, c.grade_rank AS g, c.evidence_year AS y, c.facet_keys AS facet_keys,
     ${predicates.map((p) => `coalesce((${p.sql}), 0) AS ${flag(p)}`).join(", ")}
     FROM m AS c`;
 
@@ -442,12 +447,12 @@ SELECT 'facet', facet, value, n, NULL FROM facet_counts WHERE n > 0`,
   const oneKind = docKinds.length === 1 ? `AND (search_docs.rowid & 1) = ${KIND_KEYS[docKinds[0] as Kind] - 1}` : "";
   const docs =
     match && docKinds.length
-      ? `SELECT id AS rid, id >> 1 AS id, (id & 1) + 1 AS t, s, matched
+      ? `SELECT id AS rid, id >> 1 AS id, (id & 1) + 1 AS t, s
       FROM (${bestMatches("search_docs", BM25_DOC_RANK, match, oneKind)})`
       : null;
   // The matches' best score and counts in one pass over them (each scalar subquery below then reads one row).
   const docTotals = `SELECT min(s) AS best, count(*) AS n, coalesce(sum(t = ${KIND_KEYS.reference_figure}), 0) AS figures,
-      coalesce(sum(t = ${KIND_KEYS.brief}), 0) AS briefs, coalesce(max(matched), 0) AS matched FROM docs`;
+      coalesce(sum(t = ${KIND_KEYS.brief}), 0) AS briefs FROM docs`;
   const bestDoc = "(SELECT best FROM doc_totals)";
   const docPart = docs
     ? `UNION ALL SELECT d.id AS id, d.t AS t, CASE WHEN ${bestDoc} < 0 THEN -round(d.s * ${RELEVANCE_BANDS} / ${bestDoc}) ELSE 0 END AS r,
@@ -495,12 +500,18 @@ WHERE p.t > 0 AND search_docs MATCH ${match}`
   const counted = (condition: string) => `coalesce(sum(${condition}), 0)`;
   const caseTotal = cases ? counted(allBut(null)) : "0";
   const totals: string[] = [`'~total', ${docs ? `${caseTotal} + (SELECT n FROM doc_totals)` : caseTotal}`];
-  // Exact unless an index had more matches than the cap (only words are capped: matched is NULL without them).
-  const casesExact = `coalesce(max(matched), 0) <= ${SEARCH_CANDIDATE_CAP}`;
-  totals.push(`'~facets_exact', ${casesExact}`);
-  totals.push(
-    `'~total_exact', ${docs ? `${casesExact} AND (SELECT matched FROM doc_totals) <= ${SEARCH_CANDIDATE_CAP}` : casesExact}`,
-  );
+  // Exact unless an index has more matches than the cap (only words are capped). Asked only when the candidates
+  // reached the cap, which the common search with a few hundred matches never does.
+  const cap = SEARCH_CANDIDATE_CAP;
+  if (match) {
+    // CASE, not OR: SQLite evaluates both sides of an OR, and only CASE skips the count.
+    const casesExact = `(CASE WHEN count(*) < ${cap} THEN 1 ELSE NOT ${moreThanCap("case_studies_fts", match)} END)`;
+    const docsExact = `(CASE WHEN (SELECT n FROM doc_totals) < ${cap} THEN 1 ELSE NOT ${moreThanCap("search_docs", match, oneKind)} END)`;
+    totals.push(
+      `'~facets_exact', ${casesExact}`,
+      `'~total_exact', ${docs ? `${casesExact} AND ${docsExact}` : casesExact}`,
+    );
+  }
   if (docs) {
     totals.push(
       `'~case_study', ${caseTotal}`,
@@ -537,7 +548,7 @@ WHERE p.t > 0 AND search_docs MATCH ${match}`
   }
 
   return {
-    sql: `WITH m AS MATERIALIZED (${candidates}),
+    sql: `WITH m AS ${match ? "" : "MATERIALIZED "}(${candidates}),
 flags AS MATERIALIZED (${flags}),${docs ? `\ndocs AS MATERIALIZED (${docs}),\ndoc_totals AS MATERIALIZED (${docTotals}),` : ""}
 page AS MATERIALIZED (${page})
 ${parts.join("\nUNION ALL\n")}`,

@@ -23,7 +23,7 @@ export const searchQuerySchema = z
       .max(3)
       .optional()
       .describe(
-        "Only hits of these kinds: case_study, reference_figure, brief (repeat the parameter or separate values with commas; default: all). Reference figures and briefs are found by words only: without `q`, or with any filter only case studies have (every filter here but `kind`, and `status` other than the default), only case studies are searched.",
+        "Only hits of these kinds: case_study, reference_figure, brief (repeat the parameter or separate values with commas; default: all). Reference figures and briefs are found by words only: without `q`, or with any filter only case studies have (every filter here but `kind`, and `status` other than the default), only case studies are searched, so `kind` without case_study finds nothing there (`kinds` in the answer is then empty). Exports and the evidence summary hold case studies only: a `kind` without case_study gives them none.",
       ),
     min_grade: z.enum(grades).optional().describe("Only records graded this or stronger (A is strongest)"),
     has_cost_figures: z

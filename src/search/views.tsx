@@ -198,6 +198,14 @@ function NoResults({ query, response }: { query: SearchQuery; response: SearchRe
   return (
     <div class="no-results" role="status">
       <h2>Nothing matched</h2>
+      {response.kinds.length === 0 ? (
+        // The kinds asked for are all found by words only (spec.ts, searchedKinds), and there are none.
+        <p>
+          Evidence briefs and reference figures are found by words, and a filter only case studies have (or no words)
+          leaves them out: type words to search them, or see every <a href="/briefs">evidence brief</a> and every{" "}
+          <a href="/reference-figures">reference figure</a>.
+        </p>
+      ) : null}
       {response.query.normalized && !exact ? (
         <p>
           None of the {CAP_WORDS} best matches of <strong>{response.query.normalized}</strong> passes the filters

@@ -11,7 +11,7 @@ import type { QuerySpec } from "../http/validate";
 import { findCaseStudies } from "../records/read";
 import { runSearch } from "./run";
 import { type SearchQuery, searchQuerySchema } from "./schemas";
-import { prepareSearch, searchHref } from "./spec";
+import { prepareCaseStudySearch, searchHref } from "./spec";
 
 /** At most this many records in one export (four pages of the search's largest page). */
 export const EXPORT_MAX_RECORDS = 200;
@@ -47,22 +47,25 @@ export const searchExportRoutes = [
     path: SEARCH_EXPORT_PATH,
     tag: "Exports",
     summary: "Export a search result set",
-    description: `The same query as GET /api/v1/search (words, filters, sort; the same errors), exported whole in the search's order, up to ${EXPORT_MAX_RECORDS} records (\`x-export-total\` says how many matched, \`x-export-records\` how many are in the file): Markdown, CSV of every outcome, JSON in the data contract's shape, or the sources as BibTeX, RIS or CSL-JSON, each carrying grade and provenance. \`limit\` is ignored; \`cursor\` starts from that page.`,
+    description: `The same query as GET /api/v1/search (words, filters, sort; the same errors), exported whole in the search's order, up to ${EXPORT_MAX_RECORDS} records (\`x-export-total\` says how many matched, a lower bound when \`x-export-total-exact\` is false, \`x-export-records\` how many are in the file); case studies only, none when \`kind\` leaves them out: Markdown, CSV of every outcome, JSON in the data contract's shape, or the sources as BibTeX, RIS or CSL-JSON, each carrying grade and provenance. \`limit\` is ignored; \`cursor\` starts from that page.`,
     query: exportQuery,
     responses: { 200: exportResponse, 400: { description: "Invalid filter, sort or cursor, each named" } },
     handler: async (c, { query }) => {
       const { format, ...search } = query;
-      // An export is of case studies (the records' contract), whatever the search's other kinds.
-      const prepared = prepareSearch({ ...search, kind: ["case_study"], limit: PAGE });
+      // An export is of case studies (the records' contract): the search's other kinds are left out, and a `kind`
+      // filter without case_study exports none.
+      const prepared = prepareCaseStudySearch({ ...search, limit: PAGE });
       if (prepared.badCursor) {
         throw validationProblem("query", [{ path: "cursor", message: "is not a cursor this search returned" }]);
       }
       const slugs: string[] = [];
       let spec = prepared.spec;
       let total = 0;
+      let totalExact = true;
       for (;;) {
         const outcome = await runSearch(c.env.DB, spec);
         total = outcome.total;
+        totalExact = outcome.totalExact;
         slugs.push(...outcome.hits.map((hit) => hit.slug));
         if (!outcome.nextKey || slugs.length >= EXPORT_MAX_RECORDS) break;
         spec = { ...spec, after: outcome.nextKey };
@@ -70,7 +73,10 @@ export const searchExportRoutes = [
       const rows = await findCaseStudies(c.env.DB, slugs.slice(0, EXPORT_MAX_RECORDS));
       const origin = new URL(c.req.url).origin;
       const described = describeSearch(search);
-      const cut = rows.length < total ? ` The first ${rows.length} of ${total} matching records.` : "";
+      const cut =
+        rows.length < total || !totalExact
+          ? ` The first ${rows.length} of ${totalExact ? "" : "at least "}${total} matching records.`
+          : "";
       const { cursor: _cursor, limit: _limit, ...state } = search;
       const response = exportDownload(
         format,
@@ -85,6 +91,7 @@ export const searchExportRoutes = [
         new Date(),
       );
       response.headers.set("x-export-total", String(total));
+      response.headers.set("x-export-total-exact", String(totalExact));
       response.headers.set("x-export-records", String(rows.length));
       return response;
     },

@@ -33,6 +33,14 @@ export const KIND_KEYS: Record<Kind, number> = { case_study: 0, reference_figure
  */
 export const UNGRADED_KEY = -1;
 
+/**
+ * A search with words looks at no more than this many full-text matches of each index (the best by bm25, FTS5's
+ * `ORDER BY rank`), so it reads a bounded number of rows whatever the corpus: hits, pages, totals and facet counts
+ * are all of those candidates, and totals and counts are lower bounds when more match (SearchOutcome.totalExact).
+ * The same number as the lists' count cap (src/records/read.ts, LIST_COUNT_CAP).
+ */
+export const SEARCH_CANDIDATE_CAP = 1000;
+
 /** Sort key values of the last hit on a page, in the sort's key order (see ORDER_KEYS). */
 export type CursorKey = (number | null)[];
 
@@ -148,6 +156,13 @@ export interface SearchOutcome {
   total: number;
   /** The total split by kind (case studies alone are what the facets count and an export holds). */
   totalByKind: Record<Kind, number>;
+  /**
+   * Whether `total` and `totalByKind` are exact: false when the words match more records or documents of an index
+   * than SEARCH_CANDIDATE_CAP, and the totals are then counted among the best that many (lower bounds).
+   */
+  totalExact: boolean;
+  /** Whether the facet counts and `without` are exact: false when more case studies match than the cap. */
+  facetsExact: boolean;
   facets: FacetCount[];
   /** Totals with one filter dropped, keyed by the filter (a facet name or "year"); only for active filters. */
   without: Partial<Record<SearchFacet | "year" | "filters", number>>;

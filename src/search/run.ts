@@ -66,22 +66,25 @@ const WHOLE_PAGE = 50;
 
 /**
  * The slugs of every record a search matches, in its order, up to `max`, read page by page through runSearch (so
- * through its cache and its one statement per page), with the total that matched.
+ * through its cache and its one statement per page), with the total that matched (a lower bound unless `totalExact`:
+ * a search with words looks at its best SEARCH_CANDIDATE_CAP matches).
  */
 export async function matchingSlugs(
   db: D1Database,
   spec: SearchSpec,
   max: number,
-): Promise<{ slugs: string[]; total: number }> {
+): Promise<{ slugs: string[]; total: number; totalExact: boolean }> {
   const slugs: string[] = [];
   let page: SearchSpec = { ...spec, limit: WHOLE_PAGE };
   let total = 0;
+  let totalExact = true;
   for (;;) {
     const outcome = await runSearch(db, page);
     total = outcome.total;
+    totalExact = outcome.totalExact;
     slugs.push(...outcome.hits.map((hit) => hit.slug));
     if (!outcome.nextKey || slugs.length >= max) break;
     page = { ...page, after: outcome.nextKey };
   }
-  return { slugs: slugs.slice(0, max), total };
+  return { slugs: slugs.slice(0, max), total, totalExact };
 }

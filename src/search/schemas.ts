@@ -23,7 +23,7 @@ export const searchQuerySchema = z
       .max(3)
       .optional()
       .describe(
-        "Only hits of these kinds: case_study, reference_figure, brief (repeat the parameter or separate values with commas; default: all). Reference figures and briefs are found by words only: without `q`, or with any filter only case studies have (every filter here but `kind`, and `status` other than the default), only case studies are searched.",
+        "Only hits of these kinds: case_study, reference_figure, brief (repeat the parameter or separate values with commas; default: all). Reference figures and briefs are found by words only: without `q`, or with any filter only case studies have (every filter here but `kind`, and `status` other than the default), only case studies are searched, so `kind` without case_study finds nothing there (`kinds` in the answer is then empty). Exports and the evidence summary hold case studies only: a `kind` without case_study gives them none.",
       ),
     min_grade: z.enum(grades).optional().describe("Only records graded this or stronger (A is strongest)"),
     has_cost_figures: z
@@ -63,7 +63,11 @@ export type SearchQuery = z.output<typeof searchQuerySchema>;
 const facetValueSchema = z.object({
   value: z.string(),
   label: z.string(),
-  count: z.int().describe("Hits if this value were the facet's only choice, with every other active filter applied"),
+  count: z
+    .int()
+    .describe(
+      "Hits if this value were the facet's only choice, with every other active filter applied (a lower bound when `facets_exact` is false)",
+    ),
   selected: z.boolean(),
 });
 
@@ -143,7 +147,21 @@ export const searchResponseSchema = z
     }),
     sort: z.enum(SORTS),
     effect_metric: z.string().nullable(),
-    total: z.int().describe("Hits of every kind searched; facet counts are of case studies only"),
+    total: z
+      .int()
+      .describe(
+        "Hits of every kind searched; facet counts are of case studies only. Exact when `total_exact`; otherwise a lower bound (at least this many match)",
+      ),
+    total_exact: z
+      .boolean()
+      .describe(
+        "Whether `total` and `total_by_kind` are exact. False when the words match more than 1,000 records (or more than 1,000 figures and briefs): a search with words looks at the 1,000 best matches by relevance only, and counts, pages and every sort are within those",
+      ),
+    facets_exact: z
+      .boolean()
+      .describe(
+        "Whether the facet counts and `without` are exact. False when the words match more than 1,000 case studies: the counts are then of the 1,000 best matches (lower bounds)",
+      ),
     kinds: z.array(z.enum(KINDS)).describe("The kinds searched (the `kind` filter, narrowed as the parameter says)"),
     total_by_kind: z.record(z.enum(KINDS), z.int()).describe("The total split by kind"),
     limit: z.int(),

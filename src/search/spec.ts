@@ -96,6 +96,16 @@ export function prepareSearch(query: SearchQuery): PreparedSearch {
   };
 }
 
+/**
+ * A search of case studies alone, for what holds whole records (exports, the evidence summary): the `kind` filter
+ * still applies, so a `kind` without case_study finds nothing rather than being ignored.
+ */
+export function prepareCaseStudySearch(query: SearchQuery): PreparedSearch {
+  const prepared = prepareSearch({ ...query, kind: ["case_study"] });
+  const asked = query.kind?.length ? query.kind : KINDS;
+  return asked.includes("case_study") ? prepared : { ...prepared, spec: { ...prepared.spec, kinds: [] } };
+}
+
 /** The parameters of a search state in a fixed order (so equal states have equal URLs), without empty ones. */
 export function searchParams(query: Partial<SearchQuery>): URLSearchParams {
   const params = new URLSearchParams();

@@ -7,6 +7,7 @@
  * Safety: the FTS5 expression, years, cursor keys and limit are bound parameters. Filter values are inlined as SQL
  * literals, because a request may carry dozens of them and D1 allows only 100 bound parameters per statement; they
  * are enumeration values already validated by zod, and `literal()` refuses anything but [A-Za-z0-9_] regardless.
+ * The candidate cap and the rank functions' weights are the module's own constants, inlined likewise.
  *
  * Facet semantics (standard faceted search): values within a facet are ORed, facets are ANDed, and the counts shown
  * for facet F apply every active filter except F's own, so each count is exactly the total you get by choosing that
@@ -15,7 +16,9 @@
  *
  * The unfiltered browse (no words, no filters, default status) reads the precomputed facet_counts table
  * (schema/0002_search.sql) and the first page straight from the (status, grade_rank DESC, id) index, so it never
- * reads every record.
+ * reads every record. A search with words reads the best SEARCH_CANDIDATE_CAP matches of each full-text index and
+ * no others (bestMatches), so its rows read are bounded too: its hits, pages, totals and counts are of those, and the
+ * answer says when they are lower bounds (totalExact, facetsExact).
  */
 import type { BoundStatement, SqlValue } from "../db/statements";
 import { statuses } from "../domain/enums";
@@ -29,6 +32,7 @@ import {
   KIND_KEYS,
   type Kind,
   ORDER_KEYS,
+  SEARCH_CANDIDATE_CAP,
   SEARCH_FACETS,
   type SearchAnswer,
   type SearchFacet,
@@ -45,7 +49,13 @@ import {
  */
 export const BM25_WEIGHTS = { title: 6, summary: 4, tags_text: 2, body_text: 1, details_text: 1 } as const;
 
-const BM25_SQL = `bm25(case_studies_fts, ${Object.values(BM25_WEIGHTS).join(", ")})`;
+/**
+ * The weights as FTS5's rank function (`rank MATCH '…'`): with `ORDER BY rank … LIMIT`, FTS5 hands the best matches
+ * over in order and the statement stops at the cap, so it reads the cap's rows, not every match's (ordering by a
+ * bm25() expression instead makes SQLite read and sort every match; measured in local D1: 10,026 rows for 5,000
+ * matches against 999 for `ORDER BY rank LIMIT 1000`). A constant, never user text.
+ */
+const BM25_RANK = `'bm25(${Object.values(BM25_WEIGHTS).join(", ")})'`;
 
 /**
  * bm25 column weights of search_docs (schema/0011), the reference figures' and briefs' index: title over the lead
@@ -54,7 +64,7 @@ const BM25_SQL = `bm25(case_studies_fts, ${Object.values(BM25_WEIGHTS).join(", "
  */
 export const BM25_DOC_WEIGHTS = { title: 6, lead: 4, body: 1, details: 1, kind: 0, ref_id: 0 } as const;
 
-const BM25_DOC_SQL = `bm25(search_docs, ${Object.values(BM25_DOC_WEIGHTS).join(", ")})`;
+const BM25_DOC_RANK = `'bm25(${Object.values(BM25_DOC_WEIGHTS).join(", ")})'`;
 
 /**
  * Relevance bands: bm25 relative to the best match of the same search, in steps of 1/RELEVANCE_BANDS (5%). Scores
@@ -279,6 +289,26 @@ function hitJson(snippet: string): string {
  */
 export const KEYS_CHUNK_BITS = 9;
 
+/**
+ * The best SEARCH_CANDIDATE_CAP full-text matches of an index as rows (id = the index's rowid, s = its rank, lower is
+ * better). FTS5 ranks them and hands them over in order, so the statement stops at the cap (see BM25_RANK); ties at the
+ * cap fall the same way for the same data, so keyset pages over the candidates stay stable. (FTS5 still scores every
+ * match to find the best, in memory; what it reads as rows is the cap.)
+ */
+function bestMatches(table: string, rank: string, match: string, where = ""): string {
+  return `SELECT ${table}.rowid AS id, ${table}.rank AS s FROM ${table}
+      WHERE ${table} MATCH ${match} AND ${table}.rank MATCH ${rank} ${where}
+      ORDER BY ${table}.rank LIMIT ${SEARCH_CANDIDATE_CAP}`;
+}
+
+/**
+ * Whether an index has more matches than the cap: its matches counted in rowid order up to the cap + 1, which FTS5
+ * streams without ranking (a window over the ranked candidates measured three times the rows read).
+ */
+function moreThanCap(table: string, match: string, where = ""): string {
+  return `((SELECT count(*) FROM (SELECT 1 FROM ${table} WHERE ${table} MATCH ${match} ${where} LIMIT ${SEARCH_CANDIDATE_CAP + 1})) > ${SEARCH_CANDIDATE_CAP})`;
+}
+
 /** A search statement, and how to count the facet keys it returns (null when every count is precomputed). */
 export interface SearchStatement extends BoundStatement {
   counting: FacetCounting | null;
@@ -291,7 +321,8 @@ export interface SearchStatement extends BoundStatement {
  * candidates' flags and facet keys, counted by countFacetKeys in src/search/facet-keys.ts).
  *
  * Candidates (CTE m): every count is over records that pass all active predicates but at most one, so m only
- * needs ids that pass some predicate of every such set. With words, the full-text matches are that set. Without,
+ * needs ids that pass some predicate of every such set. With words, the full-text matches are that set, cut to the
+ * best SEARCH_CANDIDATE_CAP (so every count is over those, exact when no more match). Without,
  * the union of two filters' ids (or one filter and the status) always is; the whole table is only read when the
  * only active predicate is a non-default status or an exclusion. Candidates are read once, through the covering
  * index, and flagged once per predicate; hits and counts both come from those flags.
@@ -361,10 +392,10 @@ SELECT 'facet', facet, value, n, NULL FROM facet_counts WHERE n > 0`,
   let match: string | null = null;
   if (spec.match !== null) {
     match = params.bind(spec.match);
-    // CROSS JOIN fixes the join order: the full-text matches drive, each reading its keys from the covering index.
-    candidates = `SELECT ${KEY_COLUMNS}, ${BM25_SQL} AS s
-      FROM case_studies_fts CROSS JOIN case_studies k INDEXED BY case_studies_search_keys ON k.id = case_studies_fts.rowid
-      WHERE case_studies_fts MATCH ${match}`;
+    // CROSS JOIN fixes the join order: the best matches drive, each reading its keys from the covering index.
+    candidates = `SELECT ${KEY_COLUMNS}, b.s AS s
+      FROM (${bestMatches("case_studies_fts", BM25_RANK, match)}) b
+      CROSS JOIN case_studies k INDEXED BY case_studies_search_keys ON k.id = b.id`;
   } else {
     const chosen: PredicateId[] = [];
     let everything = false;
@@ -413,11 +444,12 @@ SELECT 'facet', facet, value, n, NULL FROM facet_counts WHERE n > 0`,
   // The kind and the id come from the rowid (figure id * 2, brief id * 2 + 1: schema/0011), so the matches are ranked
   // from the index alone, never reading the table's stored kind and ref_id columns.
   const docKinds = spec.kinds.filter((kind) => kind !== "case_study");
+  // They are capped as case studies are (bestMatches), each index on its own.
   const oneKind = docKinds.length === 1 ? `AND (search_docs.rowid & 1) = ${KIND_KEYS[docKinds[0] as Kind] - 1}` : "";
   const docs =
     match && docKinds.length
-      ? `SELECT search_docs.rowid AS rid, search_docs.rowid >> 1 AS id, (search_docs.rowid & 1) + 1 AS t,
-      ${BM25_DOC_SQL} AS s FROM search_docs WHERE search_docs MATCH ${match} ${oneKind}`
+      ? `SELECT id AS rid, id >> 1 AS id, (id & 1) + 1 AS t, s
+      FROM (${bestMatches("search_docs", BM25_DOC_RANK, match, oneKind)})`
       : null;
   // The matches' best score and counts in one pass over them (each scalar subquery below then reads one row).
   const docTotals = `SELECT min(s) AS best, count(*) AS n, coalesce(sum(t = ${KIND_KEYS.reference_figure}), 0) AS figures,
@@ -433,21 +465,20 @@ SELECT 'facet', facet, value, n, NULL FROM facet_counts WHERE n > 0`,
       FROM flags c WHERE ${allBut(null)} ${casesOnly} ${docPart})
     ${after} ORDER BY ${order.orderBy} LIMIT ${params.bind(spec.limit + 1)})`;
 
-  // Snippets: one full-text pass over the page's id range (a per-row lookup would run the query once per hit),
-  // preferring the body's passage (the card shows the summary already).
+  // Snippets: one full-text lookup per hit of the page (rowid = the hit's id), preferring the body's passage (the card
+  // shows the summary already). One pass over the page's id range instead ran the query once, but read every match
+  // between the page's lowest and highest id: rows in proportion to the matches when a page's ids lie far apart.
   const hits = match
     ? `SELECT 'hit' AS kind, NULL AS facet, NULL AS value, p.rn AS n, ${hitJson(`CASE
         WHEN instr(snippet(case_studies_fts, 3, char(1), char(2), '', 1), char(1)) > 0
         THEN snippet(case_studies_fts, 3, char(1), char(2), '\u2026', 16)
         ELSE snippet(case_studies_fts, -1, char(1), char(2), '\u2026', 16) END`)} AS data
-FROM case_studies_fts CROSS JOIN page p ON p.id = case_studies_fts.rowid AND +p.t = 0 CROSS JOIN case_studies c ON c.id = p.id
-WHERE case_studies_fts MATCH ${match}
-  AND case_studies_fts.rowid BETWEEN (SELECT min(CASE WHEN t = 0 THEN id END) FROM page)
-    AND (SELECT max(CASE WHEN t = 0 THEN id END) FROM page)`
+FROM page p CROSS JOIN case_studies_fts ON case_studies_fts.rowid = p.id CROSS JOIN case_studies c ON c.id = p.id
+WHERE p.t = 0 AND case_studies_fts MATCH ${match}`
     : `SELECT 'hit' AS kind, NULL AS facet, NULL AS value, p.rn AS n, ${hitJson("NULL")} AS data
 FROM page p CROSS JOIN case_studies c ON c.id = p.id`;
 
-  // Figures and briefs on the page: one more pass over search_docs for their snippets (the body's passage when the
+  // Figures and briefs on the page: a lookup in search_docs per hit for their snippets (the body's passage when the
   // words are there: the card shows the quote or the question already), one part for both kinds.
   const docSnippet = `CASE
         WHEN instr(snippet(search_docs, 2, char(1), char(2), '', 1), char(1)) > 0
@@ -460,18 +491,28 @@ FROM page p CROSS JOIN case_studies c ON c.id = p.id`;
       'quote', f.quote, 'source_title', f.source_title, 'snippet', ${docSnippet})
     ELSE json_object('kind', 'brief', 't', p.t, 'id', p.id, 'r', p.r, 'e', NULL, 'g', p.g, 'y', NULL, 'slug', b.slug,
       'title', b.title, 'question', b.question, 'audience', b.audience, 'snippet', ${docSnippet}) END
-FROM search_docs CROSS JOIN page p ON p.t > 0 AND search_docs.rowid = p.id * 2 + p.t - 1
+FROM page p CROSS JOIN search_docs ON search_docs.rowid = p.id * 2 + p.t - 1
   LEFT JOIN reference_figures f ON p.t = ${KIND_KEYS.reference_figure} AND f.id = p.id
   LEFT JOIN briefs b ON p.t = ${KIND_KEYS.brief} AND b.id = p.id
-WHERE search_docs MATCH ${match}
-  AND search_docs.rowid BETWEEN (SELECT min(id * 2 + t - 1) FROM page WHERE t > 0)
-    AND (SELECT max(id * 2 + t - 1) FROM page WHERE t > 0)`
+WHERE p.t > 0 AND search_docs MATCH ${match}`
     : null;
 
   // Totals travel as one JSON row (D1 allows at most five terms in a compound SELECT).
   const counted = (condition: string) => `coalesce(sum(${condition}), 0)`;
   const caseTotal = cases ? counted(allBut(null)) : "0";
   const totals: string[] = [`'~total', ${docs ? `${caseTotal} + (SELECT n FROM doc_totals)` : caseTotal}`];
+  // Exact unless an index has more matches than the cap (only words are capped). Asked only when the candidates
+  // reached the cap, which the common search with a few hundred matches never does.
+  const cap = SEARCH_CANDIDATE_CAP;
+  if (match) {
+    // CASE, not OR: SQLite evaluates both sides of an OR, and only CASE skips the count.
+    const casesExact = `(CASE WHEN count(*) < ${cap} THEN 1 ELSE NOT ${moreThanCap("case_studies_fts", match)} END)`;
+    const docsExact = `(CASE WHEN (SELECT n FROM doc_totals) < ${cap} THEN 1 ELSE NOT ${moreThanCap("search_docs", match, oneKind)} END)`;
+    totals.push(
+      `'~facets_exact', ${casesExact}`,
+      `'~total_exact', ${docs ? `${casesExact} AND ${docsExact}` : casesExact}`,
+    );
+  }
   if (docs) {
     totals.push(
       `'~case_study', ${caseTotal}`,
@@ -507,8 +548,10 @@ WHERE search_docs MATCH ${match}
     );
   }
 
+  // With words, m is read once (by flags) and is already bounded by its LIMIT, so it stays a subquery: materialized,
+  // its rows were read a second time from the temporary table (1,000 rows at the cap, measured).
   return {
-    sql: `WITH m AS MATERIALIZED (${candidates}),
+    sql: `WITH m AS ${match ? "" : "MATERIALIZED "}(${candidates}),
 flags AS MATERIALIZED (${flags}),${docs ? `\ndocs AS MATERIALIZED (${docs}),\ndoc_totals AS MATERIALIZED (${docTotals}),` : ""}
 page AS MATERIALIZED (${page})
 ${parts.join("\nUNION ALL\n")}`,
@@ -534,6 +577,8 @@ export function readResult(
 ): SearchAnswer {
   const rows: { n: number; hit: AnyHitRow }[] = [];
   let total = 0;
+  let totalExact = true;
+  let facetsExact = true;
   const without: SearchOutcome["without"] = {};
   const totalByKind: SearchOutcome["totalByKind"] = { case_study: 0, reference_figure: 0, brief: 0 };
   const facets: FacetCount[] = [];
@@ -548,6 +593,8 @@ export function readResult(
       totalByKind.case_study = counts["~case_study"] ?? total;
       totalByKind.reference_figure = counts["~reference_figure"] ?? 0;
       totalByKind.brief = counts["~brief"] ?? 0;
+      totalExact = counts["~total_exact"] !== 0;
+      facetsExact = counts["~facets_exact"] !== 0;
       for (const [key, n] of Object.entries(counts)) {
         if (!key.startsWith("~")) without[key as keyof SearchOutcome["without"]] = n;
       }
@@ -565,5 +612,5 @@ export function readResult(
   const hits = hasMore ? ordered.slice(0, spec.limit) : ordered;
   const last = hits[hits.length - 1];
   const nextKey = hasMore && last ? order.keys.map((key) => last[key] ?? null) : null;
-  return { hits, total, totalByKind, facets, without, nextKey };
+  return { hits, total, totalByKind, totalExact, facetsExact, facets, without, nextKey };
 }

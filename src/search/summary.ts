@@ -13,7 +13,7 @@ import type { QuerySpec } from "../http/validate";
 import { findCaseStudies } from "../records/read";
 import { matchingSlugs } from "./run";
 import { searchQuerySchema } from "./schemas";
-import { prepareSearch } from "./spec";
+import { prepareCaseStudySearch } from "./spec";
 
 /** At most this many records are synthesised (the rest are counted, and the answer says so). */
 export const SUMMARY_MAX_RECORDS = 200;
@@ -64,7 +64,10 @@ const groupSchema = z.object({
 
 export const summaryResponseSchema = z
   .object({
-    total: z.int().describe("Records the search matched"),
+    total: z.int().describe("Records the search matched: exact when `total_exact`, otherwise a lower bound"),
+    total_exact: z
+      .boolean()
+      .describe("Whether `total` is exact (false when the words match more than the 1,000 records a search looks at)"),
     records: z.int().describe(`Records synthesised (at most ${SUMMARY_MAX_RECORDS})`),
     include_illustrative: z.boolean(),
     metrics: z.array(
@@ -124,9 +127,9 @@ export const summaryApiRoutes = [
     },
     handler: async (c, { query }) => {
       const { include_illustrative, cursor: _cursor, ...search } = query;
-      // A synthesis pools case studies' outcomes only.
-      const prepared = prepareSearch({ ...search, kind: ["case_study"], sort: undefined, effect_metric: undefined });
-      const { slugs, total } = await matchingSlugs(c.env.DB, prepared.spec, SUMMARY_MAX_RECORDS);
+      // A synthesis pools case studies' outcomes only (a `kind` without case_study leaves nothing to pool).
+      const prepared = prepareCaseStudySearch({ ...search, sort: undefined, effect_metric: undefined });
+      const { slugs, total, totalExact } = await matchingSlugs(c.env.DB, prepared.spec, SUMMARY_MAX_RECORDS);
       const rows = await findCaseStudies(c.env.DB, slugs);
       const include = include_illustrative === "1" || include_illustrative === "true";
       const synthesis = synthesise(
@@ -148,6 +151,7 @@ export const summaryApiRoutes = [
       const origin = new URL(c.req.url).origin;
       return c.json({
         total,
+        total_exact: totalExact,
         records: rows.length,
         include_illustrative: include,
         metrics: synthesis.metrics.map((m) => ({

@@ -16,7 +16,7 @@ import { ExportLinks } from "../views/export-links";
 import { documentTitle, Layout, type LayoutProps } from "../views/layout";
 import { EXPORT_MAX_RECORDS, SEARCH_EXPORT_PATH } from "./exports";
 import { RESULTS_COUNT_ID, SEARCH_FORM_ID, SEARCH_PARTS } from "./fragment";
-import type { SearchFacet, Sort } from "./model";
+import { SEARCH_CANDIDATE_CAP, type SearchFacet, type Sort } from "./model";
 import { type AnySearchHit, type BriefHit, type FigureHit, type SearchHit, snippetRepeatsSummary } from "./present";
 import type { SearchQuery, SearchResponse } from "./schemas";
 import { searchHref } from "./spec";
@@ -178,14 +178,40 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 }
 
+/** A count that is exact, or a lower bound said as one ("at least 12 records"). */
+function pluralAtLeast(n: number, exact: boolean, one: string, many = `${one}s`): string {
+  return `${exact ? "" : "at least "}${plural(n, one, many)}`;
+}
+
+/** A facet value's count: "12", or "12+" when it is a lower bound (the sidebar says so in words). */
+function facetCount(n: number, exact: boolean): string {
+  return `${n.toLocaleString("en-US")}${exact ? "" : "+"}`;
+}
+
+const CAP_WORDS = SEARCH_CANDIDATE_CAP.toLocaleString("en-US");
+
 function NoResults({ query, response }: { query: SearchQuery; response: SearchResponse }) {
   const drops = dropSuggestions(query, response);
   const hasFilters = activeChips(query).some((c) => !c.label.startsWith("Words:"));
   const wordsAlone = response.without.filters;
+  const exact = response.facets_exact;
   return (
     <div class="no-results" role="status">
       <h2>Nothing matched</h2>
-      {response.query.normalized ? (
+      {response.kinds.length === 0 ? (
+        // The kinds asked for are all found by words only (spec.ts, searchedKinds), and there are none.
+        <p>
+          Evidence briefs and reference figures are found by words, and a filter only case studies have (or no words)
+          leaves them out: type words to search them, or see every <a href="/briefs">evidence brief</a> and every{" "}
+          <a href="/reference-figures">reference figure</a>.
+        </p>
+      ) : null}
+      {response.query.normalized && !exact ? (
+        <p>
+          None of the {CAP_WORDS} best matches of <strong>{response.query.normalized}</strong> passes the filters
+          chosen. More records match these words than the search looks at: use more precise words to reach the others.
+        </p>
+      ) : response.query.normalized ? (
         <p>
           No record matches <strong>{response.query.normalized}</strong>
           {hasFilters ? " with the filters chosen" : ""}.
@@ -199,7 +225,7 @@ function NoResults({ query, response }: { query: SearchQuery; response: SearchRe
           <ul>
             {drops.map((d) => (
               <li>
-                <a href={d.href}>Drop “{d.label}”</a> ({plural(d.n, "record")})
+                <a href={d.href}>Drop “{d.label}”</a> ({pluralAtLeast(d.n, exact, "record")})
               </li>
             ))}
           </ul>
@@ -207,7 +233,7 @@ function NoResults({ query, response }: { query: SearchQuery; response: SearchRe
       ) : null}
       {hasFilters && wordsAlone ? (
         <p>
-          Your words alone match {plural(wordsAlone, "record")}:{" "}
+          Your words alone match {pluralAtLeast(wordsAlone, exact, "record")}:{" "}
           <a href={href({ q: query.q, limit: query.limit })}>search without any filter</a>.
         </p>
       ) : null}
@@ -352,7 +378,7 @@ function FacetFieldset({
           <div class="facet-option">
             <input type="radio" form={FORM_ID} name="min_grade" value={v.value} id={id(v.value)} checked={v.selected} />
             <label for={id(v.value)}>
-              {v.label} <span class="count">({v.count})</span>
+              {v.label} <span class="count">({facetCount(v.count, response.facets_exact)})</span>
             </label>
           </div>
         ))}
@@ -364,7 +390,7 @@ function FacetFieldset({
       <div class="facet-option">
         <input type="checkbox" form={FORM_ID} name={name} value={v.value} id={id(v.value)} checked={v.selected} />
         <label for={id(v.value)}>
-          {v.label} <span class="count">({v.count})</span>
+          {v.label} <span class="count">({facetCount(v.count, response.facets_exact)})</span>
         </label>
       </div>
     ));
@@ -391,7 +417,11 @@ function Sidebar({ query, response }: { query: SearchQuery; response: SearchResp
   return (
     <aside class="search-filters" id={SEARCH_PARTS.filters} aria-labelledby="filters-heading">
       <h2 id="filters-heading">Filters</h2>
-      <p class="small muted">Counts show how many records each choice gives with your other filters.</p>
+      <p class="small muted">
+        {response.facets_exact
+          ? "Counts show how many records each choice gives with your other filters."
+          : `Counts show how many of the ${CAP_WORDS} best matches of your words each choice gives with your other filters: more records match, so each choice gives at least that many (shown as 12+).`}
+      </p>
       {SIDEBAR.map((s) => (
         <FacetFieldset facet={s.facet} title={s.title} folded={s.folded} query={query} response={response} />
       ))}
@@ -493,6 +523,7 @@ export function SearchPage({ model }: { model: SearchPageModel }) {
       <div class="search-layout">
         <section id={SEARCH_PARTS.results} class="search-results" aria-labelledby={RESULTS_COUNT_ID}>
           <h2 id={RESULTS_COUNT_ID} class="results-count" aria-live="polite">
+            {response.total_exact ? "" : "At least "}
             {response.kinds.some((kind) => kind !== "case_study")
               ? plural(response.total, "result")
               : plural(response.total, "record")}
@@ -503,6 +534,13 @@ export function SearchPage({ model }: { model: SearchPageModel }) {
               </>
             ) : null}
           </h2>
+          {response.total_exact ? null : (
+            <p class="small muted">
+              More records match these words than the {CAP_WORDS} a search looks at, the best matches by relevance.
+              Results, counts and pages are of those {CAP_WORDS}, in the order chosen; use more precise words to reach
+              the others.
+            </p>
+          )}
           {notices.length ? (
             <div class="banner" role="note">
               <strong>Some of the request was ignored</strong>
@@ -564,7 +602,7 @@ export function SearchPage({ model }: { model: SearchPageModel }) {
           {response.total_by_kind.case_study > 0 ? (
             <ExportLinks
               heading="Download these results"
-              note={`${response.total_by_kind.case_study > EXPORT_MAX_RECORDS ? `The first ${EXPORT_MAX_RECORDS} of these ${response.total_by_kind.case_study} records` : `All ${plural(response.total_by_kind.case_study, "record")}`}${response.total_by_kind.case_study < response.total ? " (the case studies among these results)" : ""}, every page, in this order; each download carries the evidence grade and provenance.`}
+              note={`${response.total_by_kind.case_study > EXPORT_MAX_RECORDS ? `The first ${EXPORT_MAX_RECORDS} of these ${pluralAtLeast(response.total_by_kind.case_study, response.total_exact, "record")}` : `All ${plural(response.total_by_kind.case_study, "record")}`}${response.total_by_kind.case_study < response.total ? " (the case studies among these results)" : ""}, every page, in this order; each download carries the evidence grade and provenance.`}
               hrefFor={(format) => {
                 const state = searchHref(SEARCH_EXPORT_PATH, { ...query, cursor: undefined, limit: undefined });
                 return `${state}${state.includes("?") ? "&" : "?"}format=${format}`;

@@ -148,6 +148,7 @@ describe("brief exports", () => {
 
 interface Summary {
   total: number;
+  total_exact: boolean;
   records: number;
   metrics: {
     metric: string;
@@ -173,6 +174,15 @@ describe("GET /api/v1/evidence/summary", () => {
     const { body } = await getJson<Summary>("/api/v1/evidence/summary?metric=opioid_mme");
     const [mme] = body.metrics;
     expect(mme?.groups[0]).toMatchObject({ count: 3, median: -8.5, kind: "relative_change" });
+  });
+
+  it("honours the kind filter and says whether its total is exact", async () => {
+    const all = await getJson<Summary>("/api/v1/evidence/summary?q=opioid&metric=opioid_mme");
+    expect(all.body.total).toBeGreaterThan(0);
+    expect(all.body.total_exact).toBe(true);
+    const none = await getJson<Summary>("/api/v1/evidence/summary?q=opioid&metric=opioid_mme&kind=reference_figure");
+    expect([none.body.total, none.body.records]).toEqual([0, 0]);
+    for (const m of none.body.metrics) expect(m.groups).toEqual([]);
   });
 
   it("keeps illustrative figures apart unless asked", async () => {

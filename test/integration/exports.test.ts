@@ -101,6 +101,17 @@ describe("GET /api/v1/exports/search", () => {
     expect(body.case_studies.map((r) => r.slug)).toEqual(expected);
   });
 
+  it("honours the kind filter: case studies with kind=case_study, none when kind leaves them out", async () => {
+    const expected = await searchSlugs("q=acupuncture");
+    const asked = await get("/api/v1/exports/search?q=acupuncture&kind=case_study,brief&format=json");
+    expect(jsonExportSchema.parse(await asked.json()).case_studies.map((r) => r.slug)).toEqual(expected);
+    const none = await get("/api/v1/exports/search?q=acupuncture&kind=brief&format=json");
+    expect(none.status).toBe(200);
+    expect([none.headers.get("x-export-total"), none.headers.get("x-export-records")]).toEqual(["0", "0"]);
+    expect(none.headers.get("x-export-total-exact")).toBe("true");
+    expect(jsonExportSchema.parse(await none.json()).case_studies).toEqual([]);
+  });
+
   it.each(EXPORT_FORMAT_NAMES)("answers %s for a filtered search", async (format) => {
     const res = await get(`/api/v1/exports/search?condition=perinatal&format=${format}`);
     expect(res.status).toBe(200);

@@ -165,6 +165,11 @@ describe("reference figures and briefs in search", () => {
     const briefsBrowsed = await search("kind=brief");
     expect(briefsBrowsed.hits).toEqual([]);
     expect(briefsBrowsed.total).toBe(0);
+    expect(briefsBrowsed.kinds).toEqual([]);
+    // The page says why, and where briefs are listed.
+    const page = await (await get("/search?kind=brief")).text();
+    expect(page).toContain("Evidence briefs and reference figures are found by words");
+    expect(page).toContain('href="/briefs"');
   });
 
   it("counts facets over case studies only, exactly as without the other kinds", async () => {

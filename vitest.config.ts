@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
+import { unstable_getMiniflareWorkerOptions } from "wrangler";
 import { loadContent, seedStatements } from "./scripts/lib/content";
 import { loadFiguresAndScenarios } from "./scripts/lib/figures-content";
 import { ASSETS_DIR } from "./scripts/lib/static-assets";
@@ -50,9 +51,17 @@ export default defineConfig({
           cloudflareTest(async () => {
             if (!existsSync(ASSETS_DIR)) throw new Error(`${ASSETS_DIR} is missing: run \`npm run build\` first`);
             return {
-              main: "./src/index.ts",
+              // The public Worker with the write Worker in the same isolate (the file says why).
+              main: "./test/integration/worker-entry.ts",
               wrangler: { configPath: "./wrangler.toml" },
               miniflare: {
+                // The write Worker runs in the test's own isolate (test/integration/worker-entry.ts), so the public
+                // Worker's binding to it is never called here: an answer from it would be a routing bug, made loud.
+                serviceBindings: {
+                  WRITER: () => new Response("The tests call the write app in-process", { status: 599 }),
+                },
+                // The write Worker's own bindings, read from its config (they are not in wrangler.toml).
+                ratelimits: unstable_getMiniflareWorkerOptions("./wrangler.writer.toml").workerOptions.ratelimits,
                 bindings: {
                   TEST_MIGRATIONS: await readD1Migrations("schema"),
                   TEST_SEED: contentSeed(),

@@ -5,7 +5,12 @@ export interface Env {
   ASSETS: Fetcher;
   /** Origins that may frame the embed pages (/embed/…), space-separated; unset or blank: any (wrangler.toml `[vars]`). */
   EMBED_FRAME_ANCESTORS?: string;
-  /** Per-client limit on submissions (wrangler.toml `[[ratelimits]]`; miniflare runs it locally). */
+  /**
+   * The write Worker (public Worker only; wrangler.toml `[[services]]`): src/write-side.ts names the requests it
+   * answers. The write Worker (wrangler.writer.toml) has no such binding.
+   */
+  WRITER: Fetcher;
+  /** Per-client limit on submissions (write Worker only, wrangler.writer.toml `[[ratelimits]]`; miniflare runs it locally). */
   SUBMISSION_LIMITER: RateLimit;
   /**
    * Write and review tokens: a JSON array of { label, token, scope: "write" | "review" } (src/http/auth.ts). A Worker

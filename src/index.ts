@@ -1,4 +1,17 @@
-/** The Worker entry: builds the app, nothing else. */
-import { createApp } from "./app";
+/**
+ * The public Worker: answers every read itself (src/read-app.tsx) and hands the write side to the write Worker
+ * through the WRITER service binding (src/write-side.ts says which requests those are).
+ */
+import { apiRoutes } from "./app";
+import type { Env } from "./env";
+import { createReadApp } from "./read-app";
+import { splitBySide } from "./write-side";
 
-export default createApp();
+const app = createReadApp(apiRoutes);
+
+export default {
+  fetch: splitBySide<Env>(
+    (request, env, ctx) => app.fetch(request, env, ctx),
+    (request, env) => env.WRITER.fetch(request),
+  ),
+} satisfies ExportedHandler<Env>;

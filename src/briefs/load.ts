@@ -4,7 +4,7 @@ import { readCases } from "../domain/brief-cases";
 import { slugSchema } from "../domain/case-study";
 import type { AppEnv } from "../env";
 import { ProblemError } from "../http/problem";
-import { findBrief } from "../records/briefs";
+import { findBrief } from "../records/briefs-read";
 import { findCaseStudies } from "../records/read";
 import { type BriefModel, briefModel } from "./model";
 

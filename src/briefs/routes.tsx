@@ -2,7 +2,7 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../env";
 import { mountRoutes } from "../http/route";
-import { listBriefs } from "../records/briefs";
+import { listBriefs } from "../records/briefs-read";
 import { briefExportRoutes } from "./exports";
 import { composedModel, curatedModel } from "./load";
 import { BriefListPage, BriefPage } from "./views";

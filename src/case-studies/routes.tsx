@@ -10,6 +10,7 @@ import { briefInProgress } from "../views/add-to-brief";
 import { caseStudyExportRoutes } from "./exports";
 import { HistoryPage, WithdrawnPage } from "./history";
 import { toCaseStudyJson, toSummaryJson } from "./present";
+import { etagOf, withdrawnProblem } from "./revision-refs";
 import {
   caseStudyListSchema,
   caseStudyResponseSchema,
@@ -18,8 +19,6 @@ import {
   slugParamsSchema,
 } from "./schemas";
 import { CaseStudyListPage, CaseStudyPage } from "./views";
-import { writeApiRoutes } from "./write-routes";
-import { etagOf, withdrawnProblem } from "./writing";
 
 /** How the list reads its query: the API and the browse page alike (filters repeat or take commas). */
 const listQuery: QuerySpec<typeof listQuerySchema> = { schema: listQuerySchema };
@@ -90,7 +89,6 @@ export const caseStudyApiRoutes = [
     },
   }),
   ...caseStudyExportRoutes,
-  ...writeApiRoutes,
 ];
 
 export const caseStudyRoutes = mountRoutes(new Hono<AppEnv>(), caseStudyApiRoutes);

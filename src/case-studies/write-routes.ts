@@ -4,17 +4,18 @@
  * one batch with its revision row. Bodies are the contract JSON in the shape GET returns (its derived fields are
  * accepted and ignored), so GET → edit → PUT works as it is.
  */
-import type { Context } from "hono";
+import { type Context, Hono } from "hono";
 import { type CaseStudy, caseStudySchema, parseCaseStudy } from "../domain/case-study";
 import type { AppEnv } from "../env";
 import { ProblemError } from "../http/problem";
-import { defineRoute, type EngineBody, holderLabel } from "../http/route";
+import { defineRoute, type EngineBody, holderLabel, mountRoutes } from "../http/route";
 import { findCaseStudy } from "../records/read";
 import { findRevision, latestRevision, listRevisions, type RevisionMeta } from "../records/revisions";
 import { toCaseStudyJson } from "./present";
+import { etagOf, historyPath, revisionPath } from "./revision-refs";
 import { caseStudyResponseSchema, slugParamsSchema } from "./schemas";
 import { deletedSchema, revisionListSchema, revisionParamsSchema, revisionSchema } from "./write-schemas";
-import { changeMessage, checkIfMatch, commitWrite, etagOf, historyPath, liveRevision, revisionPath } from "./writing";
+import { changeMessage, checkIfMatch, commitWrite, liveRevision } from "./writing";
 
 /** The record in the body, checked by the contract, naming every bad field. */
 const recordBody: EngineBody<CaseStudy> = {
@@ -239,3 +240,6 @@ export const writeApiRoutes = [
     },
   }),
 ];
+
+/** The write routes, mounted: the write Worker serves them (src/write-app.tsx). */
+export const caseStudyWriteRoutes = mountRoutes(new Hono<AppEnv>(), writeApiRoutes);

@@ -10,31 +10,7 @@ import type { AppEnv } from "../env";
 import { ProblemError } from "../http/problem";
 import { latestRevision, type RevisionMeta } from "../records/revisions";
 import { type RecordWrite, writeStatements } from "../records/write-path";
-
-/** The strong ETag of revision n. */
-export function etagOf(revision: number): string {
-  return `"r${revision}"`;
-}
-
-/** Where a slug's history page is. */
-export function historyPath(slug: string): string {
-  return `/case-studies/${slug}/history`;
-}
-
-/** The API address of revision n of a slug. */
-export function revisionPath(slug: string, revision: number): string {
-  return `/api/v1/case-studies/${slug}/revisions/${revision}`;
-}
-
-/** The 410 of a withdrawn record, linking its history. */
-export function withdrawnProblem(slug: string, current: RevisionMeta): ProblemError {
-  return new ProblemError(
-    410,
-    `The case study '${slug}' was withdrawn (revision ${current.revision}); its history is at ${historyPath(slug)}, from where it can be restored.`,
-    [],
-    { extensions: { current_revision: current.revision, history: historyPath(slug) } },
-  );
-}
+import { etagOf, historyPath, withdrawnProblem } from "./revision-refs";
 
 function staleProblem(slug: string, current: number): ProblemError {
   return new ProblemError(

@@ -1,16 +1,10 @@
 /**
- * The briefs table (schema/0009): the content seed's statements and the reads. Beside the case-study reads because
- * briefs are stored knowledge like records, and search will read them too.
+ * The briefs table (schema/0009): the content seed's statements, which render each brief's Markdown once, when it is
+ * stored. The reads are in briefs-read.ts, so the public Worker serves briefs without carrying the Markdown renderer.
  */
 import type { BoundStatement } from "../db/statements";
 import type { Brief } from "../domain/brief";
 import { renderMarkdown } from "../domain/markdown";
-
-/** A stored brief with its rendered (sanitised) narrative. */
-export interface BriefRow {
-  brief: Brief;
-  body_html: string;
-}
 
 /**
  * The statements that make the table hold exactly these briefs: briefs whose file was removed go, the rest are
@@ -43,23 +37,4 @@ ON CONFLICT (slug) DO UPDATE SET title = excluded.title, question = excluded.que
       updatedAt,
     ],
   };
-}
-
-interface RawBrief {
-  brief_json: string;
-  body_html: string;
-}
-
-/** One brief by slug, or null. */
-export async function findBrief(db: D1Database, slug: string): Promise<BriefRow | null> {
-  const row = await db.prepare("SELECT brief_json, body_html FROM briefs WHERE slug = ?1").bind(slug).first<RawBrief>();
-  return row ? { brief: JSON.parse(row.brief_json) as Brief, body_html: row.body_html } : null;
-}
-
-/** Every brief, by title. */
-export async function listBriefs(db: D1Database): Promise<Brief[]> {
-  const { results } = await db
-    .prepare("SELECT brief_json FROM briefs ORDER BY title COLLATE NOCASE, id")
-    .all<{ brief_json: string }>();
-  return results.map((row) => JSON.parse(row.brief_json) as Brief);
 }

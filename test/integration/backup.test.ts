@@ -2,9 +2,9 @@ import { createExecutionContext, env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { importPlan } from "../../src/backup/ndjson";
 import { runBatch } from "../../src/db/statements";
-import worker from "../../src/index";
 import { checkContract } from "./contract";
 import { readRecord, writeRecords } from "./helpers";
+import worker from "./worker-entry";
 
 const WRITE = "write-token-for-backup-tests-0001";
 const REVIEW = "review-token-for-backup-tests-01";

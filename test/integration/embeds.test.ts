@@ -2,8 +2,8 @@
 import { createExecutionContext, env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { calculatorIds } from "../../src/calculators";
-import worker from "../../src/index";
 import { get, getJson, writeVariant } from "./helpers";
+import worker from "./worker-entry";
 
 async function page(path: string): Promise<{ res: Response; html: string }> {
   const res = await get(path);

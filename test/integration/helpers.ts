@@ -1,9 +1,9 @@
 import { createExecutionContext, env, SELF } from "cloudflare:test";
 import { runBatch } from "../../src/db/statements";
 import { type CaseStudy, parseCaseStudy } from "../../src/domain/case-study";
-import worker from "../../src/index";
 import { counterStatements, type RecordWrite, writeStatements } from "../../src/records/write-path";
 import { checkContract } from "./contract";
+import worker from "./worker-entry";
 
 /**
  * Fetches a path from the Worker under test (any method: pass it in `init`). Every response is checked against

@@ -1,9 +1,9 @@
 import { createExecutionContext, env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import worker from "../../src/index";
 import { checkContract } from "./contract";
 import { get } from "./helpers";
 import { CONTACT, proposedRecord } from "./submission-fixtures";
+import worker from "./worker-entry";
 
 const REVIEW = "review-token-0123456789abcdef";
 const WRITE = "write-token-0123456789abcdef";

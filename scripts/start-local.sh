@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# npm start: build content, migrate and seed the local D1, then serve the Worker on workerd at http://127.0.0.1:8787
+# npm start: build content, migrate and seed the local D1, then serve both Workers on workerd at http://127.0.0.1:8787
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export WRANGLER_SEND_METRICS=false CLOUDFLARE_CF_FETCH_ENABLED=false
@@ -17,4 +17,5 @@ npx wrangler d1 migrations apply DB --local </dev/null
 echo "start: seeding the local D1 from content/"
 npx wrangler d1 execute DB --local --file build/seed.sql </dev/null >/dev/null
 echo "start: serving on http://127.0.0.1:${PORT} (Ctrl-C to stop)"
-exec npx wrangler dev --ip 127.0.0.1 --port "${PORT}" --show-interactive-dev-session=false
+# Both Workers in one session: the public one (wrangler.toml, first, on the port) and the write one it hands writes to.
+exec npx wrangler dev -c wrangler.toml -c wrangler.writer.toml --ip 127.0.0.1 --port "${PORT}" --show-interactive-dev-session=false

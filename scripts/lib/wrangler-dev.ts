@@ -68,6 +68,12 @@ export function executeFile(stateDir: string, file: string, timeoutS = 180): voi
   wrangler(["d1", "execute", "DB", "--local", "--persist-to", stateDir, "--file", file, "--yes"], timeoutS);
 }
 
+/**
+ * Both Workers' configs, the public one first (it gets the port): one wrangler dev session runs them together, with
+ * the public Worker's WRITER binding reaching the write Worker, as deployed.
+ */
+export const WORKER_CONFIGS = ["wrangler.toml", "wrangler.writer.toml"] as const;
+
 export interface DevServer {
   url: string;
   port: number;
@@ -83,6 +89,7 @@ export async function startWranglerDev(stateDir: string, readyPath = "/api/v1/he
     [
       "wrangler",
       "dev",
+      ...WORKER_CONFIGS.flatMap((config) => ["-c", config]),
       "--ip",
       "127.0.0.1",
       "--port",

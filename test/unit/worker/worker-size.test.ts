@@ -8,16 +8,26 @@
  * day it closes (then make it a plain test). Until then a ceiling just above today's size stops it growing further.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { measureWorker, WORKER_GZIP_BUDGET_BYTES, type WorkerSize } from "../../../scripts/lib/worker-size";
+import {
+  measureWorker,
+  WORKER_GZIP_BUDGET_BYTES,
+  type WorkerSize,
+  WRITE_WORKER_CONFIG,
+} from "../../../scripts/lib/worker-size";
 
 /** Today's size plus a little room: a change that adds more than about 5 KB gzip to the Worker fails here. */
 const CEILING_WHILE_OVER_BUDGET_BYTES = 201_000;
 
+/** The write Worker today plus a little room (it is reached only through the public one and has no budget of its own). */
+const WRITE_WORKER_CEILING_BYTES = 90_000;
+
 let size: WorkerSize;
+let writer: WorkerSize;
 
 beforeAll(() => {
   size = measureWorker();
-}, 180_000);
+  writer = measureWorker(WRITE_WORKER_CONFIG);
+}, 240_000);
 
 describe("Worker size (wrangler deploy --dry-run, gzip)", () => {
   it("is measured from the real build", () => {
@@ -33,5 +43,23 @@ describe("Worker size (wrangler deploy --dry-run, gzip)", () => {
 
   it.fails(`is within the ${WORKER_GZIP_BUDGET_BYTES.toLocaleString("en")}-byte budget (not yet)`, () => {
     expect(size.gzipBytes).toBeLessThanOrEqual(WORKER_GZIP_BUDGET_BYTES);
+  });
+});
+
+describe("the write Worker (wrangler.writer.toml)", () => {
+  it("holds the write path and the Markdown renderer, which the public Worker does not", () => {
+    // Text only the write side carries: a write route's error, the submission limit's, and marked's own.
+    for (const marker of [
+      "X-Change-Message is longer than",
+      "Too many submissions from your address",
+      "input parameter is undefined or null",
+    ]) {
+      expect(writer.code, marker).toContain(marker);
+      expect(size.code, marker).not.toContain(marker);
+    }
+  });
+
+  it(`stays under ${WRITE_WORKER_CEILING_BYTES.toLocaleString("en")} bytes gzip`, () => {
+    expect(writer.gzipBytes).toBeLessThanOrEqual(WRITE_WORKER_CEILING_BYTES);
   });
 });

@@ -21,7 +21,7 @@ import { ErrorPage } from "./site/views";
 import { submissionApiRoutes, submissionRoutes } from "./submissions/routes";
 import { taxonomyRoutes } from "./taxonomy/routes";
 
-/** Every documented API route, for the OpenAPI document. */
+/** Every documented API route, for the OpenAPI document (built from them by npm run data:build). */
 export function apiRoutes(): readonly ApiRoute[] {
   return [
     ...caseStudyApiRoutes,
@@ -54,7 +54,7 @@ export function createApp() {
   app.route("/", submissionRoutes);
   app.route("/", backupRoutes);
   app.route("/", referenceFigureRoutes);
-  app.route("/", openApiRoutes(apiRoutes));
+  app.route("/", openApiRoutes());
 
   app.notFound((c) => {
     const problem = new ProblemError(404, "There is nothing at this address.");

@@ -34,7 +34,7 @@ export async function staticData<T>(env: Pick<Env, "ASSETS">, name: StaticDataNa
   const res = await env.ASSETS.fetch(new URL(path, "https://assets.invalid"));
   if (!res.ok) {
     throw new StaticDataError(
-      `static data ${name} (${path}) answered ${res.status} through ASSETS: was \`npm run build\` run before this build?`,
+      `static data ${name} (${path}) answered ${res.status} through ASSETS: \`npm run build\` (its data:build step) writes it`,
     );
   }
   let value: unknown;

@@ -12,7 +12,6 @@
  * Each file's name carries a hash of its content. The Worker keeps only src/generated/assets.ts, a manifest from
  * source name to hashed path, so pages can link the files.
  */
-import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -27,6 +26,7 @@ import {
   calculatorEntries,
 } from "./lib/client-bundles";
 import { frameStylesheet } from "./lib/frame-css";
+import { writeHashedAsset } from "./lib/hashed-asset";
 import { ASSETS_DIR, ASSETS_URL_PREFIX, EMBED_LOADER_PATH, headersFile } from "./lib/static-assets";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -40,18 +40,9 @@ mkdirSync(filesDir, { recursive: true });
 
 const manifest: Record<string, string> = {};
 
-/** Writes `body` as `<stem>.<hash>.<ext>` and records it in the manifest under `<stem>.<ext>`. */
+/** Writes `body` under its hashed name and records it in the manifest under `name`. */
 function emit(name: string, body: string): void {
-  const dot = name.lastIndexOf(".");
-  const hash = createHash("sha256").update(body).digest("hex").slice(0, 10);
-  const file = `${name.slice(0, dot)}.${hash}${name.slice(dot)}`;
-  writeFileSync(join(filesDir, file), body);
-  manifest[name] = `${ASSETS_URL_PREFIX}${file}`;
-  const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
-  const bytes = Buffer.byteLength(body);
-  console.log(
-    `client:build: ${name} → ${manifest[name]} (${kib(bytes)}, ${kib(gzipSync(Buffer.from(body)).length)} gzip)`,
-  );
+  manifest[name] = writeHashedAsset("client:build", filesDir, name, body);
 }
 
 const LOADER_ENTRY = "embed-loader.ts";

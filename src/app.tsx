@@ -9,14 +9,14 @@ import type { ApiRoute } from "./http/route";
 import { mountReadRoutes, readApiRoutes } from "./read-app";
 import { mountWriteRoutes, writeApiRoutes } from "./write-app";
 
-/** Every documented API route, for the OpenAPI document. */
+/** Every documented API route, for the OpenAPI document (built from them by npm run data:build). */
 export function apiRoutes(): readonly ApiRoute[] {
   return [...readApiRoutes(), ...writeApiRoutes()];
 }
 
 export function createApp() {
   return createShell((app) => {
-    mountReadRoutes(app, apiRoutes);
+    mountReadRoutes(app);
     mountWriteRoutes(app);
   });
 }

@@ -30,8 +30,8 @@ export function readApiRoutes(): readonly ApiRoute[] {
   ];
 }
 
-/** Mounts this Worker's features; `documentedRoutes` are the routes /openapi.json and /docs describe (both Workers'). */
-export function mountReadRoutes(app: Hono<AppEnv>, documentedRoutes: () => readonly ApiRoute[]): void {
+/** Mounts this Worker's features; /openapi.json and /docs describe both Workers' routes (built at build time). */
+export function mountReadRoutes(app: Hono<AppEnv>): void {
   app.route("/", siteRoutes);
   app.route("/", caseStudyRoutes);
   app.route("/", searchRoutes);
@@ -41,9 +41,9 @@ export function mountReadRoutes(app: Hono<AppEnv>, documentedRoutes: () => reado
   app.route("/", embedRoutes);
   app.route("/", briefRoutes);
   app.route("/", referenceFigureRoutes);
-  app.route("/", openApiRoutes(documentedRoutes));
+  app.route("/", openApiRoutes());
 }
 
-export function createReadApp(documentedRoutes: () => readonly ApiRoute[]) {
-  return createShell((app) => mountReadRoutes(app, documentedRoutes));
+export function createReadApp() {
+  return createShell(mountReadRoutes);
 }

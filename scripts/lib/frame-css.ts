@@ -27,13 +27,19 @@ export async function frameStylesheet(frameScripts: readonly string[]): Promise<
     jsx: "automatic",
     jsxImportSource: "hono/jsx",
     logLevel: "silent",
-    // The asset manifest is written after this stylesheet (it holds its hash): read for words only, it can be empty.
+    // The asset manifests are written after this stylesheet (the first holds its hash, the static data's by the build
+    // step after this one): read for words only, they can be empty.
     plugins: [
       {
         name: "no-asset-manifest",
         setup(b) {
-          b.onResolve({ filter: /[\\/]generated[\\/]assets$/ }, () => ({ path: "assets", namespace: "no-manifest" }));
-          b.onLoad({ filter: /.*/, namespace: "no-manifest" }, () => ({ contents: "export const assetPaths = {};" }));
+          b.onResolve({ filter: /[\\/]generated[\\/](assets|static-data)$/ }, (args) => ({
+            path: args.path.endsWith("assets") ? "assets" : "static-data",
+            namespace: "no-manifest",
+          }));
+          b.onLoad({ filter: /.*/, namespace: "no-manifest" }, (args) => ({
+            contents: `export const ${args.path === "assets" ? "assetPaths" : "staticDataPaths"} = {};`,
+          }));
         },
       },
     ],

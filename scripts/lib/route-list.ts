@@ -3,9 +3,18 @@
  * and the declared API routes alike), so a route added later is measured without anyone listing it here. A path
  * parameter gets a real value of the database under test; a few routes get the query a reader would send.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { createApp } from "../../src/app";
 import { calculatorIds } from "../../src/calculators/index";
-import { taxonomyPages } from "../../src/generated/taxonomy";
+import type { TaxonomyPage } from "../../src/taxonomy/types";
+import { STATIC_DATA_SOURCE_DIR } from "./static-assets";
+import { projectRoot } from "./wrangler-dev";
+
+/** The glossary pages as npm run content:build staged them (the Worker reads the same file as static data). */
+const taxonomyPages = JSON.parse(
+  readFileSync(join(projectRoot, STATIC_DATA_SOURCE_DIR, "taxonomy.json"), "utf8"),
+) as TaxonomyPage[];
 
 export interface BenchRoute {
   method: "GET" | "POST";

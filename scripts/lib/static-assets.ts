@@ -42,3 +42,9 @@ export function headersFile(): string {
     "",
   ].join("\n");
 }
+
+/**
+ * Build-time data the Worker reads through ASSETS instead of bundling it (src/http/static-data.ts): the content build
+ * stages its JSON here, and scripts/static-data-build.ts writes every data file under ASSETS_URL_PREFIX with a hash.
+ */
+export const STATIC_DATA_SOURCE_DIR = "build/data";

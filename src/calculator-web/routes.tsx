@@ -13,11 +13,12 @@ import {
   isCalculatorId,
   runCalculator,
 } from "../calculators";
-import { loadScenario, type Scenario, scenariosFor } from "../calculators/scenario-registry";
+import { loadScenario, type Scenario, scenarioSlugsFor, scenariosFor } from "../calculators/scenario-registry";
 import { hasPanelParams, PANEL_PARAM_PREFIX, panelOptions } from "../domain/embed-snippet";
-import type { AppEnv } from "../env";
+import type { AppEnv, Env } from "../env";
 import { ProblemError, validationProblem } from "../http/problem";
 import { defineRoute, type EngineBody, mountRoutes } from "../http/route";
+import { staticData } from "../http/static-data";
 import { calculatorSources } from "../records/calculator-sources";
 import { calculatorScript } from "../views/calculator/bundle";
 import { scenarioContext } from "../views/calculator/default-source";
@@ -83,7 +84,7 @@ function computeBody(id: CalculatorId): EngineBody<unknown> {
 
 /** The query of a compute request: an optional scenario of this calculator, by slug. */
 function computeQuery(id: CalculatorId) {
-  const slugs = scenariosFor(id).map((s) => s.slug);
+  const slugs = scenarioSlugsFor(id);
   const scenario = slugs.length > 0 ? z.enum(slugs as [string, ...string[]]).optional() : z.never().optional();
   return {
     schema: z.object({
@@ -92,9 +93,19 @@ function computeQuery(id: CalculatorId) {
   };
 }
 
+/** Every scenario, read from static data (the build checked each against its calculator). */
+function allScenarios(env: Env): Promise<Scenario[]> {
+  return staticData<Scenario[]>(env, "scenarios.json");
+}
+
 /** Computes a request: the scenario's inputs (if any) with the body over them, checked by the calculator's engine. */
-function compute(id: CalculatorId, scenarioSlug: string | undefined, body: unknown): AnyCalculatorResult {
-  const loaded = scenarioSlug ? loadScenario(id, scenarioSlug, body) : null;
+async function compute(
+  env: Env,
+  id: CalculatorId,
+  scenarioSlug: string | undefined,
+  body: unknown,
+): Promise<AnyCalculatorResult> {
+  const loaded = scenarioSlug ? loadScenario(await allScenarios(env), id, scenarioSlug, body) : null;
   const outcome = runCalculator(id, loaded ? loaded.inputs : body);
   if (!outcome.ok) throw validationProblem("body", outcome.fields);
   return outcome.result;
@@ -113,9 +124,13 @@ function scenarioJson(s: Scenario, origin: string) {
   };
 }
 
-function describeCalculator(id: CalculatorId, origin: string) {
+async function describeCalculator(env: Env, id: CalculatorId, origin: string) {
   const calculator = calculators[id];
-  const inputSchema = z.toJSONSchema(calculator.inputSchema, { io: "input", unrepresentable: "any" });
+  const [inputSchemas, scenarios] = await Promise.all([
+    // Every calculator's input JSON Schema by id, built from the zod input schemas at build time.
+    staticData<Record<CalculatorId, Record<string, unknown>>>(env, "calculator-schemas.json"),
+    allScenarios(env),
+  ]);
   const defaults = Object.fromEntries(
     Object.entries(calculator.defaultsWithReferences()).map(([path, entry]) => [
       path,
@@ -132,9 +147,9 @@ function describeCalculator(id: CalculatorId, origin: string) {
     summary: calculator.summary,
     url: `${origin}${API}/${id}`,
     page_url: `${origin}/calculators/${id}`,
-    input_schema: inputSchema,
+    input_schema: inputSchemas[id],
     defaults,
-    scenarios: scenariosFor(id).map((s) => scenarioJson(s, origin)),
+    scenarios: scenariosFor(scenarios, id).map((s) => scenarioJson(s, origin)),
     example_request: {},
   };
 }
@@ -171,7 +186,7 @@ export const calculatorApiRoutes = [
       summary: `Describe ${calculators[id].title}`,
       description: "The input schema, and every default with the source it comes from.",
       responses: { 200: { description: "Schema, defaults and references", schema: calculatorDetailSchema } },
-      handler: (c) => c.json(describeCalculator(id, new URL(c.req.url).origin)),
+      handler: async (c) => c.json(await describeCalculator(c.env, id, new URL(c.req.url).origin)),
     }),
     defineRoute({
       method: "post",
@@ -184,7 +199,7 @@ export const calculatorApiRoutes = [
       responses: {
         200: { description: "The result: inputs used, outputs, steps and warnings", schema: calculatorResultSchema },
       },
-      handler: (c, { query, body }) => c.json(compute(id, query.scenario, body)),
+      handler: async (c, { query, body }) => c.json(await compute(c.env, id, query.scenario, body)),
     }),
   ]),
 ];
@@ -220,7 +235,8 @@ calculatorRoutes.get("/calculators/:id", async (c) => {
   const { action } = read;
   // A scenario named in the address starts the form from its inputs; fields in the address override them.
   const scenarioSlug = params.get("scenario");
-  const loaded = scenarioSlug === null ? null : loadScenario(id, scenarioSlug, read.raw);
+  const scenarios = await allScenarios(c.env);
+  const loaded = scenarioSlug === null ? null : loadScenario(scenarios, id, scenarioSlug, read.raw);
   if (scenarioSlug !== null && loaded === null) {
     throw new ProblemError(
       404,
@@ -267,7 +283,7 @@ calculatorRoutes.get("/calculators/:id", async (c) => {
         errors,
         ctx: { defaults: calculators[id].defaultsWithReferences(), titles, figures, scenario, render: ctx },
       }}
-      scenarios={scenariosFor(id)}
+      scenarios={scenariosFor(scenarios, id)}
       {...(loaded ? { scenario: loaded.scenario } : {})}
       presentation={outcome.ok ? present(outcome.result) : null}
       ctx={ctx}

@@ -6,10 +6,11 @@
  */
 import { type Context, Hono } from "hono";
 import { type CalculatorId, calculators, isCalculatorId, runCalculator } from "../calculators";
-import { loadScenario } from "../calculators/scenario-registry";
+import { loadScenario, type Scenario } from "../calculators/scenario-registry";
 import { isEmbedAccent, parseEmbedOptions } from "../domain/embed-url";
 import type { AppEnv } from "../env";
 import { assetPaths } from "../generated/assets";
+import { staticData } from "../http/static-data";
 import { calculatorSources } from "../records/calculator-sources";
 import { findCaseStudy } from "../records/read";
 import { findTombstone } from "../records/revisions";
@@ -112,7 +113,10 @@ embedRoutes.get("/embed/calculators/:id", async (c) => {
   // A scenario named in the address starts the frame from its inputs; inputs in the address (locked ones included)
   // override it. An unknown scenario falls back to the calculator's usual figures, with a note.
   const scenarioSlug = url.searchParams.get("scenario");
-  const loaded = scenarioSlug === null ? null : loadScenario(id, scenarioSlug, raw);
+  const loaded =
+    scenarioSlug === null
+      ? null
+      : loadScenario(await staticData<Scenario[]>(c.env, "scenarios.json"), id, scenarioSlug, raw);
   const notes = [...options.notes];
   if (scenarioSlug !== null && loaded === null) {
     notes.push({

@@ -1,9 +1,12 @@
-/** GET /openapi.json (generated) and /docs, a server-rendered reference of the same document. */
+/**
+ * GET /openapi.json and /docs, a server-rendered reference of the same document. The document is built from the route
+ * declarations at build time (registry.ts, run by npm run data:build) and read here as static data, so the JSON
+ * Schema generator stays out of the Worker.
+ */
 import { Hono } from "hono";
-import type { AppEnv } from "../env";
-import type { ApiRoute } from "../http/route";
+import type { AppEnv, Env } from "../env";
+import { staticData } from "../http/static-data";
 import { Layout } from "../views/layout";
-import { buildOpenApiDocument } from "./registry";
 
 type Json = Record<string, unknown>;
 
@@ -21,20 +24,19 @@ function schemaSummary(schema: Json | undefined): string {
   return parts.join(", ");
 }
 
-/** Mounts the document and its reference page for the given routes. */
-export function openApiRoutes(routes: () => readonly ApiRoute[]) {
+/** The document as built, with this server's origin as its one server. */
+async function documentFor(env: Env, origin: string): Promise<Json> {
+  return { ...(await staticData<Json>(env, "openapi.json")), servers: [{ url: origin }] };
+}
+
+/** Mounts the document and its reference page. */
+export function openApiRoutes() {
   const app = new Hono<AppEnv>();
-  let cached: Json | undefined;
-  const documentFor = (origin: string): Json => {
-    // The schema walk is pure; building it once per isolate keeps /openapi.json cheap.
-    cached ??= buildOpenApiDocument(routes());
-    return { ...cached, servers: [{ url: origin }] };
-  };
 
-  app.get("/openapi.json", (c) => c.json(documentFor(new URL(c.req.url).origin)));
+  app.get("/openapi.json", async (c) => c.json(await documentFor(c.env, new URL(c.req.url).origin)));
 
-  app.get("/docs", (c) => {
-    const doc = documentFor(new URL(c.req.url).origin);
+  app.get("/docs", async (c) => {
+    const doc = await documentFor(c.env, new URL(c.req.url).origin);
     const paths = doc.paths as Record<string, Record<string, Json>>;
     return c.html(
       <Layout title="API reference" description="The JSON API: routes, parameters and responses.">

@@ -2,10 +2,11 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../env";
 import { ProblemError } from "../http/problem";
+import { staticData } from "../http/static-data";
 import { listCaseStudies } from "../records/read";
 import { faviconSvg } from "../views/favicon";
 import { overviewCounts } from "./queries";
-import { sitemapIndexPaths, sitemapIndexXml, sitemapPagePaths, sitemapXml } from "./sitemap";
+import { type PageData, sitemapIndexPaths, sitemapIndexXml, sitemapPagePaths, sitemapXml } from "./sitemap";
 import { HomePage, MethodsPage } from "./views";
 
 export const siteRoutes = new Hono<AppEnv>();
@@ -29,7 +30,13 @@ siteRoutes.get("/sitemap.xml", async (c) => {
 });
 
 siteRoutes.get("/sitemaps/:file", async (c) => {
-  const paths = await sitemapPagePaths(c.env.DB, c.req.param("file"));
+  const paths = await sitemapPagePaths(
+    c.env.DB,
+    c.req.param("file"),
+    async (): Promise<PageData> => ({
+      taxonomy: await staticData<PageData["taxonomy"]>(c.env, "taxonomy.json"),
+    }),
+  );
   if (!paths) throw new ProblemError(404, "There is no sitemap at this address.");
   return c.body(sitemapXml(new URL(c.req.url).origin, paths), 200, XML);
 });

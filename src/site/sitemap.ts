@@ -4,21 +4,27 @@
  *   SITEMAP_PAGE_SIZE record ids that holds a public record (published or retracted: a retracted record stays
  *   readable). Finding them reads one row per range, about, not one per record.
  * - /sitemaps/pages.xml: every page that is not a record (fixed pages, calculators, glossary pages). Adding a kind of
- *   page (briefs, say) is one entry in PAGE_SOURCES.
+ *   page (briefs, say) is one entry in PAGE_SOURCES. The glossary's pages come from build-time data the route reads
+ *   and passes in (PageData).
  * - /sitemaps/case-studies-{n}.xml: the public records whose id is in range n (ids (n-1)·size+1 … n·size), read by
  *   that id range (the rowid), so O(page) rows whatever the corpus; at most SITEMAP_PAGE_SIZE URLs, well under the
  *   protocol's 50,000.
  * No `lastmod`: the site keeps no date a page last changed, and a record's review date is not one.
  */
 import { calculatorIds } from "../calculators/index";
-import { taxonomyPages } from "../generated/taxonomy";
 import { publicCaseStudyRanges, publicCaseStudySlugsInIds } from "../records/read";
 
 /** Record URLs per case-study sitemap: ids per range, so a page never holds more. */
 export const SITEMAP_PAGE_SIZE = 5000;
 
+/** The build-time data the list of pages needs (read by the route: src/http/static-data.ts). */
+export interface PageData {
+  /** The glossary pages (`taxonomy.json`); only their kinds are read. */
+  taxonomy: readonly { kind: string }[];
+}
+
 /** Paths of public pages that are not records. */
-export const PAGE_SOURCES: readonly (() => readonly string[])[] = [
+export const PAGE_SOURCES: readonly ((data: PageData) => readonly string[])[] = [
   // The lists of briefs and reference figures link every one of them (curated, so their pages are few).
   () => [
     "/",
@@ -33,7 +39,7 @@ export const PAGE_SOURCES: readonly (() => readonly string[])[] = [
     "/docs",
   ],
   () => calculatorIds.map((id) => `/calculators/${id}`),
-  () => taxonomyPages.map((page) => `/taxonomy/${page.kind}`),
+  (data) => data.taxonomy.map((page) => `/taxonomy/${page.kind}`),
 ];
 
 function xmlEscape(text: string): string {
@@ -61,9 +67,19 @@ export async function sitemapIndexPaths(db: D1Database): Promise<string[]> {
   return ["/sitemaps/pages.xml", ...ranges.map((n) => `/sitemaps/case-studies-${n}.xml`)];
 }
 
-/** The paths one sitemap lists, by its file name; null for a name that is none (or a range with no public record). */
-export async function sitemapPagePaths(db: D1Database, file: string): Promise<string[] | null> {
-  if (file === "pages.xml") return PAGE_SOURCES.flatMap((source) => source());
+/**
+ * The paths one sitemap lists, by its file name; null for a name that is none (or a range with no public record).
+ * `pageData` is read only for the list of pages.
+ */
+export async function sitemapPagePaths(
+  db: D1Database,
+  file: string,
+  pageData: () => Promise<PageData>,
+): Promise<string[] | null> {
+  if (file === "pages.xml") {
+    const data = await pageData();
+    return PAGE_SOURCES.flatMap((source) => source(data));
+  }
   const match = /^case-studies-([1-9][0-9]{0,8})\.xml$/.exec(file);
   if (!match) return null;
   const n = Number(match[1]);

@@ -1,7 +1,9 @@
 /** Reference figures and scenarios through fetch: the API (contract-checked), the pages, and scenario loading. */
+import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { runCalculator } from "../../src/calculators";
-import { findScenario } from "../../src/calculators/scenario-registry";
+import { findScenario, type Scenario } from "../../src/calculators/scenario-registry";
+import { staticData } from "../../src/http/static-data";
 import { get, getJson } from "./helpers";
 
 interface FigureJson {
@@ -84,7 +86,8 @@ describe("scenarios", () => {
         body: JSON.stringify(body),
         headers: { "content-type": "application/json" },
       });
-    const scenario = findScenario("episode-bundle", "medicaid-doula-benefit-maternity-bundle");
+    const scenarios = await staticData<Scenario[]>(env, "scenarios.json");
+    const scenario = findScenario(scenarios, "episode-bundle", "medicaid-doula-benefit-maternity-bundle");
     const expected = runCalculator("episode-bundle", scenario?.inputs);
     const res = await post("?scenario=medicaid-doula-benefit-maternity-bundle", {});
     expect(res.status).toBe(200);

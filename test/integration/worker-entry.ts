@@ -10,7 +10,7 @@ import { createReadApp } from "../../src/read-app";
 import { createWriteApp } from "../../src/write-app";
 import { splitBySide } from "../../src/write-side";
 
-const read = createReadApp(apiRoutes);
+const read = createReadApp();
 const write = createWriteApp();
 
 const handler = splitBySide<Env>(

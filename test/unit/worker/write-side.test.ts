@@ -3,7 +3,6 @@
  * each app really mounts, so a route added to either side that the list would send the wrong way fails here.
  */
 import { describe, expect, it } from "vitest";
-import { apiRoutes } from "../../../src/app";
 import { createReadApp } from "../../../src/read-app";
 import { createWriteApp } from "../../../src/write-app";
 import { isWriteSideRequest } from "../../../src/write-side";
@@ -23,7 +22,7 @@ describe("which Worker answers a request", () => {
   });
 
   it("keeps every public Worker route (and HEAD of its pages) in the public Worker", () => {
-    const routes = routesOf(createReadApp(apiRoutes));
+    const routes = routesOf(createReadApp());
     expect(routes.length).toBeGreaterThan(30);
     for (const { method, path } of routes) {
       expect(isWriteSideRequest(method, path), `${method} ${path}`).toBe(false);

@@ -4,7 +4,7 @@
 import { createExecutionContext, env } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { staticDataPaths } from "../../src/generated/static-data";
-import worker from "../../src/index";
+import worker from "./worker-entry";
 
 /** The Worker with an ASSETS binding that has no files. */
 async function withoutAssets(path: string, accept: string): Promise<Response> {

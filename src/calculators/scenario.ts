@@ -2,8 +2,8 @@
  * Scenarios (shared/contract/calculators.md, "Scenarios: starting from a real case"): a named set of inputs for one
  * calculator, built from the evidence base, authored as content/scenarios/<slug>.md. This module holds the schema
  * the content build checks each file with, and the rule for loading one under explicit inputs; the scenarios
- * themselves are bundled by the build (scenario-registry.ts). Classic zod: only the Worker and the build load this,
- * never the browser bundle.
+ * themselves are bundled by the build (scenario-registry.ts). Only the Worker and the build load this, never the browser
+ * bundle.
  */
 import * as z from "zod/mini";
 import "../domain/zod-locale";

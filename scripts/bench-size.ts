@@ -58,7 +58,7 @@ export async function benchSize(): Promise<Record<string, unknown>> {
     `import { caseStudySchema } from ${src("src/domain/case-study.ts")};\nconsole.log(caseStudySchema.safeParse({}).success);`,
   );
   const withGenerator = await bundleBytes(
-    `import * as z from "zod";\nimport { caseStudySchema } from ${src("src/domain/case-study.ts")};\nconsole.log(caseStudySchema.safeParse({}).success, z.toJSONSchema(caseStudySchema));`,
+    `import * as z from "zod/mini";\nimport { caseStudySchema } from ${src("src/domain/case-study.ts")};\nconsole.log(caseStudySchema.safeParse({}).success, z.toJSONSchema(caseStudySchema));`,
   );
   const namedZ = await bundleBytes(
     `import { z } from "zod";\nconsole.log(z.object({ a: z.string() }).parse({ a: "x" }));`,

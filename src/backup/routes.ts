@@ -5,7 +5,7 @@
  * contact details and are a queue, not the knowledge base).
  */
 import { Hono } from "hono";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { AppEnv } from "../env";
 import { authResponses, requireScope } from "../http/auth";
 import { defineRoute, mountRoutes } from "../http/route";
@@ -24,7 +24,11 @@ export const backupApiRoutes = [
     description:
       "One JSON object a line: a header, every live record by id with its origin and write time, then with `revisions=1` every revision by slug and number (needs a `write` token: revisions keep withdrawn records). `npm run import -- file.ndjson` loads it into an empty local database.",
     query: {
-      schema: z.strictObject({ revisions: z.enum(["0", "1"]).default("0").describe("1 to include every revision") }),
+      schema: z.strictObject({
+        revisions: z
+          ._default(z.enum(["0", "1"]), "0")
+          .register(z.globalRegistry, { description: "1 to include every revision" }),
+      }),
     },
     responses: {
       200: { description: "The backup, as NDJSON", contentType: "application/x-ndjson" },

@@ -3,7 +3,7 @@
  * cases=…`), in every export format of src/exports/. The Markdown memo leads with the brief itself (question, key
  * messages, the synthesis in words, the narrative and the caveats) before the records that B2's formatter writes.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import { MAX_BRIEF_CASES } from "../domain/brief";
 import { metrics } from "../domain/enums";
 import { formatNumber } from "../domain/numbers";
@@ -14,7 +14,9 @@ import { defineRoute } from "../http/route";
 import { composedModel, curatedModel } from "./load";
 import { type BriefModel, composedMessages, formatAs } from "./model";
 
-const briefParams = z.object({ slug: z.string().describe("The brief's slug, as in /briefs/{slug}") });
+const briefParams = z.object({
+  slug: z.string().register(z.globalRegistry, { description: "The brief's slug, as in /briefs/{slug}" }),
+});
 
 /** The brief's own part of the memo, in Markdown (record text escaped; the narrative is authored Markdown). */
 export function briefPreamble(model: BriefModel): string {
@@ -98,7 +100,9 @@ export const briefExportRoutes = [
     description:
       "The brief as a Markdown memo (question, key messages, the synthesis, narrative, caveats, then every record), CSV of its records' outcomes, JSON in the data contract's shape, or the sources as BibTeX, RIS or CSL-JSON. `include_illustrative=1` pools illustrative figures in the memo's synthesis.",
     params: briefParams,
-    query: { schema: z.object({ format: exportFormatField("markdown"), include_illustrative: z.string().optional() }) },
+    query: {
+      schema: z.object({ format: exportFormatField("markdown"), include_illustrative: z.optional(z.string()) }),
+    },
     responses: { 200: exportResponse, 404: { description: "No brief has this slug" } },
     handler: async (c, { params, query }) =>
       download(await curatedModel(c, params.slug), query.format, new URL(c.req.url).origin, params.slug),
@@ -111,9 +115,12 @@ export const briefExportRoutes = [
     description: `The brief of /briefs/compose?cases=… (up to ${MAX_BRIEF_CASES} records; unknown slugs are listed as not found) in the same formats as a curated brief.`,
     query: {
       schema: z.object({
-        cases: z.string().max(2000).describe("Comma-separated case-study slugs, in order"),
+        cases: z
+          .string()
+          .check(z.maxLength(2000))
+          .register(z.globalRegistry, { description: "Comma-separated case-study slugs, in order" }),
         format: exportFormatField("markdown"),
-        include_illustrative: z.string().optional(),
+        include_illustrative: z.optional(z.string()),
       }),
     },
     responses: { 200: exportResponse },

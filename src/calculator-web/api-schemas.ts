@@ -1,5 +1,5 @@
 /** Response schemas of the calculator API, for the OpenAPI document (requests use each calculator's own schema). */
-import * as z from "zod";
+import * as z from "zod/mini";
 
 export const calculatorListSchema = z
   .object({
@@ -8,25 +8,28 @@ export const calculatorListSchema = z
         id: z.string(),
         title: z.string(),
         summary: z.string(),
-        url: z.string().describe("This calculator's API resource"),
-        page_url: z.string().describe("This calculator's page"),
+        url: z.string().register(z.globalRegistry, { description: "This calculator's API resource" }),
+        page_url: z.string().register(z.globalRegistry, { description: "This calculator's page" }),
       }),
     ),
   })
-  .meta({ id: "CalculatorList" });
+  .register(z.globalRegistry, { id: "CalculatorList" });
 
 const referenceSchema = z
   .object({
     kind: z.enum(["case_study", "reference_param", "reference_figure", "assumption"]),
-    slug: z.string().optional(),
-    metric: z.string().nullable().optional(),
-    provenance: z.enum(["verified", "reported", "illustrative"]).optional(),
-    note: z.string().optional(),
-    key: z.string().optional(),
-    source: z.string().optional(),
-    placeholder: z.boolean().optional(),
+    slug: z.optional(z.string()),
+    metric: z.optional(z.nullable(z.string())),
+    provenance: z.optional(z.enum(["verified", "reported", "illustrative"])),
+    note: z.optional(z.string()),
+    key: z.optional(z.string()),
+    source: z.optional(z.string()),
+    placeholder: z.optional(z.boolean()),
   })
-  .describe("Where the default comes from: a case study of the knowledge base, a reference figure, or an assumption.");
+  .register(z.globalRegistry, {
+    description:
+      "Where the default comes from: a case study of the knowledge base, a reference figure, or an assumption.",
+  });
 
 export const calculatorDetailSchema = z
   .object({
@@ -35,29 +38,36 @@ export const calculatorDetailSchema = z
     summary: z.string(),
     url: z.string(),
     page_url: z.string(),
-    input_schema: z.record(z.string(), z.unknown()).describe("JSON Schema (draft 2020-12) of the request body"),
+    input_schema: z
+      .record(z.string(), z.unknown())
+      .register(z.globalRegistry, { description: "JSON Schema (draft 2020-12) of the request body" }),
     defaults: z
       .record(
         z.string(),
         z.object({
           value: z.unknown(),
-          rule: z.string().optional(),
+          rule: z.optional(z.string()),
           reference: referenceSchema,
-          reference_url: z
-            .string()
-            .optional()
-            .describe("The case study's page, or the reference figure's API resource"),
+          reference_url: z.optional(z.string()).register(z.globalRegistry, {
+            description: "The case study's page, or the reference figure's API resource",
+          }),
         }),
       )
-      .describe("Input path (e.g. savings_lines[0].reduction_pct) → default value and its source"),
+      .register(z.globalRegistry, {
+        description: "Input path (e.g. savings_lines[0].reduction_pct) → default value and its source",
+      }),
     scenarios: z
       .array(
         z.object({
           slug: z.string(),
           title: z.string(),
           summary: z.string(),
-          illustrative: z.boolean().describe("True when an input rests on an illustrative record"),
-          inputs: z.record(z.string(), z.unknown()).describe("A valid request body; send it, or ?scenario=<slug>"),
+          illustrative: z
+            .boolean()
+            .register(z.globalRegistry, { description: "True when an input rests on an illustrative record" }),
+          inputs: z
+            .record(z.string(), z.unknown())
+            .register(z.globalRegistry, { description: "A valid request body; send it, or ?scenario=<slug>" }),
           references: z
             .record(
               z.string(),
@@ -67,21 +77,31 @@ export const calculatorDetailSchema = z
                 z.object({ assumption: z.string() }),
               ]),
             )
-            .describe("Input path → its case study and metric, its reference figure, or the assumption in words"),
-          page_url: z.string().describe("The calculator page opened with this scenario"),
+            .register(z.globalRegistry, {
+              description: "Input path → its case study and metric, its reference figure, or the assumption in words",
+            }),
+          page_url: z
+            .string()
+            .register(z.globalRegistry, { description: "The calculator page opened with this scenario" }),
         }),
       )
-      .describe("Starting points built from the evidence base"),
-    example_request: z.record(z.string(), z.unknown()).describe("A valid request body: {} uses every default"),
+      .register(z.globalRegistry, { description: "Starting points built from the evidence base" }),
+    example_request: z
+      .record(z.string(), z.unknown())
+      .register(z.globalRegistry, { description: "A valid request body: {} uses every default" }),
   })
-  .meta({ id: "CalculatorDetail" });
+  .register(z.globalRegistry, { id: "CalculatorDetail" });
 
 export const calculatorResultSchema = z
   .object({
     calculator: z.string(),
-    inputs: z.record(z.string(), z.unknown()).describe("The inputs used, defaults filled in"),
-    outputs: z.record(z.string(), z.unknown()).describe("Unrounded outputs; a ratio with a zero denominator is null"),
-    steps: z.array(z.string()).describe("Intermediate figures in words"),
-    warnings: z.array(z.object({ code: z.string(), message: z.string(), fields: z.array(z.string()).optional() })),
+    inputs: z
+      .record(z.string(), z.unknown())
+      .register(z.globalRegistry, { description: "The inputs used, defaults filled in" }),
+    outputs: z
+      .record(z.string(), z.unknown())
+      .register(z.globalRegistry, { description: "Unrounded outputs; a ratio with a zero denominator is null" }),
+    steps: z.array(z.string()).register(z.globalRegistry, { description: "Intermediate figures in words" }),
+    warnings: z.array(z.object({ code: z.string(), message: z.string(), fields: z.optional(z.array(z.string())) })),
   })
-  .meta({ id: "CalculatorResult" });
+  .register(z.globalRegistry, { id: "CalculatorResult" });

@@ -4,7 +4,7 @@
  * the API, a readable page otherwise).
  */
 import { Hono } from "hono";
-import * as z from "zod";
+import * as z from "zod/mini";
 import {
   type AnyCalculatorResult,
   type CalculatorId,
@@ -85,10 +85,12 @@ function computeBody(id: CalculatorId): EngineBody<unknown> {
 /** The query of a compute request: an optional scenario of this calculator, by slug. */
 function computeQuery(id: CalculatorId) {
   const slugs = scenarioSlugsFor(id);
-  const scenario = slugs.length > 0 ? z.enum(slugs as [string, ...string[]]).optional() : z.never().optional();
+  const scenario = slugs.length > 0 ? z.optional(z.enum(slugs as [string, ...string[]])) : z.optional(z.never());
   return {
     schema: z.object({
-      scenario: scenario.describe("Start from this scenario's inputs; fields in the body override them"),
+      scenario: scenario.register(z.globalRegistry, {
+        description: "Start from this scenario's inputs; fields in the body override them",
+      }),
     }),
   };
 }

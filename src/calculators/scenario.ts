@@ -2,10 +2,11 @@
  * Scenarios (shared/contract/calculators.md, "Scenarios: starting from a real case"): a named set of inputs for one
  * calculator, built from the evidence base, authored as content/scenarios/<slug>.md. This module holds the schema
  * the content build checks each file with, and the rule for loading one under explicit inputs; the scenarios
- * themselves are static data (scenario-registry.ts). Classic zod: only the Worker and the build load this,
- * never the browser bundle.
+ * themselves are static data (scenario-registry.ts). Only the Worker and the build load this, never the browser
+ * bundle.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
+import "../domain/zod-locale";
 import { slugSchema } from "../domain/case-study";
 import { type FieldError, toFieldErrors } from "../domain/field-error";
 
@@ -21,18 +22,18 @@ export const SCENARIO_CALCULATORS = [
 
 /** Where one scenario input comes from. */
 export const scenarioReferenceSchema = z.union([
-  z.strictObject({ case_study: slugSchema, metric: z.string().regex(/^[a-z0-9_]+$/, "must be a metric key") }),
+  z.strictObject({ case_study: slugSchema, metric: z.string().check(z.regex(/^[a-z0-9_]+$/, "must be a metric key")) }),
   z.strictObject({ reference_figure: slugSchema }),
-  z.strictObject({ assumption: z.string().min(10).max(600) }),
+  z.strictObject({ assumption: z.string().check(z.minLength(10), z.maxLength(600)) }),
 ]);
 
 export const scenarioSchema = z.strictObject({
   slug: slugSchema,
-  title: z.string().min(5).max(200),
+  title: z.string().check(z.minLength(5), z.maxLength(200)),
   calculator: z.enum(SCENARIO_CALCULATORS),
-  summary: z.string().min(20).max(600),
+  summary: z.string().check(z.minLength(20), z.maxLength(600)),
   inputs: z.record(z.string(), z.unknown()),
-  references: z.record(z.string().min(1).max(200), scenarioReferenceSchema),
+  references: z.record(z.string().check(z.minLength(1), z.maxLength(200)), scenarioReferenceSchema),
 });
 
 export type ScenarioReference = z.output<typeof scenarioReferenceSchema>;

@@ -1,5 +1,5 @@
 /** One record as a download: `GET /api/v1/exports/case-studies/{slug}?format=…` (the formats live in src/exports/). */
-import * as z from "zod";
+import * as z from "zod/mini";
 import { exportDownload, exportFormatField, exportResponse } from "../exports/download";
 import { ProblemError } from "../http/problem";
 import { defineRoute } from "../http/route";

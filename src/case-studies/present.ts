@@ -1,6 +1,6 @@
 /** Maps stored rows to the API's shapes. */
 
-import type * as z from "zod";
+import type * as z from "zod/mini";
 import { keyFigures } from "../domain/key-figures";
 import type { CaseStudyRow } from "../records/read";
 import type { caseStudyResponseSchema, caseStudySummarySchema } from "./schemas";

@@ -3,7 +3,7 @@
  * the write path (facet rows and facet keys), the glossary and the content build all read this list, so adding a
  * facet is one entry here (plus its enumeration in enums.ts, when it has one).
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import {
   careSettings,
   conditions,
@@ -149,20 +149,18 @@ export function facetValueLabel(facet: FacetName, value: string): string {
 export type ListFilters = Partial<Record<ListFilterName, string[]>>;
 
 const countryFilter = z
-  .array(z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code"))
-  .max(50)
-  .optional()
-  .describe("Only records from any of these countries (ISO 3166-1 alpha-2; ZZ = several)");
+  .optional(
+    z.array(z.string().check(z.regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code"))).check(z.maxLength(50)),
+  )
+  .register(z.globalRegistry, {
+    description: "Only records from any of these countries (ISO 3166-1 alpha-2; ZZ = several)",
+  });
 
 function enumFilter(facet: EnumeratedFacet & ListFilterName) {
   const definition = FACETS[facet];
-  return z
-    .array(z.enum(definition.enumeration.values))
-    .max(50)
-    .optional()
-    .describe(
-      `Only records with any of these ${definition.filterNoun} (repeat the parameter or separate values with commas)`,
-    );
+  return z.optional(z.array(z.enum(definition.enumeration.values)).check(z.maxLength(50))).register(z.globalRegistry, {
+    description: `Only records with any of these ${definition.filterNoun} (repeat the parameter or separate values with commas)`,
+  });
 }
 
 /** The list filters as zod fields (one per list-filter facet), shared by the browse API, search and their pages. */
@@ -177,4 +175,4 @@ export const facetFilterShape = {
   country: countryFilter,
   care_setting: enumFilter("care_setting"),
   status: enumFilter("status"),
-} satisfies Record<ListFilterName, z.ZodType>;
+} satisfies Record<ListFilterName, z.ZodMiniType>;

@@ -2,7 +2,7 @@
  * One bad field, named by path: the error type of the content build, the API's problem+json `errors`, the
  * calculators' input check and the calculator forms. Pure and zod-free at run time, so the browser bundle can use it.
  */
-import type * as z from "zod";
+import type * as z from "zod/mini";
 
 /** Where (`outcomes[2].quote`; `ROOT_PATH` for the input as a whole), and what is wrong, in words. */
 export interface FieldError {

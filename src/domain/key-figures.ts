@@ -2,14 +2,14 @@
  * Key figures: a record's headline outcomes as displayed text, the same on a search hit, in the browse API and on a
  * card. Declared once here because both search and case studies show them.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { Outcome } from "./case-study";
 import { formatAmount, formatOutcomeContext, formatOutcomeValue, outcomeName } from "./format";
 
 export const keyFigureSchema = z.object({
   metric: z.string(),
   label: z.string(),
-  text: z.string().describe('The figure as displayed, e.g. "−18% vs before"'),
+  text: z.string().register(z.globalRegistry, { description: 'The figure as displayed, e.g. "−18% vs before"' }),
 });
 
 export type KeyFigure = z.output<typeof keyFigureSchema>;

@@ -3,7 +3,7 @@
  * `type`, `id`, `title`, `author` (family/given, or a literal for an organisation), `issued` date-parts, `DOI`,
  * `URL`, `container-title` or `publisher`, and the citing case studies with their grade and provenance in `note`.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { Source } from "../domain/case-study";
 import {
   type CitedSource,
@@ -26,7 +26,7 @@ const CSL_TYPE: Record<Source["kind"], string> = {
 };
 
 const nameSchema = z.union([
-  z.object({ family: z.string(), given: z.string().optional() }),
+  z.object({ family: z.string(), given: z.optional(z.string()) }),
   z.object({ literal: z.string() }),
 ]);
 
@@ -37,18 +37,18 @@ export const cslItemSchema = z.object({
   id: z.string(),
   type: z.string(),
   title: z.string(),
-  author: z.array(nameSchema).optional(),
-  issued: dateSchema.optional(),
-  accessed: dateSchema.optional(),
-  "container-title": z.string().optional(),
-  publisher: z.string().optional(),
-  DOI: z.string().optional(),
-  PMID: z.string().optional(),
-  URL: z.string().optional(),
+  author: z.optional(z.array(nameSchema)),
+  issued: z.optional(dateSchema),
+  accessed: z.optional(dateSchema),
+  "container-title": z.optional(z.string()),
+  publisher: z.optional(z.string()),
+  DOI: z.optional(z.string()),
+  PMID: z.optional(z.string()),
+  URL: z.optional(z.string()),
   note: z.string(),
 });
 
-export const cslExportSchema = z.array(cslItemSchema).meta({ id: "CslJson" });
+export const cslExportSchema = z.array(cslItemSchema).register(z.globalRegistry, { id: "CslJson" });
 
 export type CslItem = z.output<typeof cslItemSchema>;
 

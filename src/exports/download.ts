@@ -3,7 +3,7 @@
  * those responses for the OpenAPI document (every media type, with the JSON ones' schemas). Shared by every route
  * that exports (a record, a search, a brief), so they answer alike.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import { cslExportSchema } from "./csl";
 import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, type ExportFormatName } from "./index";
 import { jsonExportSchema } from "./json";
@@ -11,12 +11,10 @@ import { downloadName, type ExportCollection } from "./model";
 
 /** The `format` query parameter, with the format a route gives when none is asked for. */
 export const exportFormatField = (fallback: ExportFormatName) =>
-  z
-    .enum(EXPORT_FORMAT_NAMES)
-    .default(fallback)
-    .describe(
+  z._default(z.enum(EXPORT_FORMAT_NAMES), fallback).register(z.globalRegistry, {
+    description:
       "markdown (a memo), csv (one row per outcome), json (the data contract), bibtex, ris or csl-json (the sources, for a reference manager)",
-    );
+  });
 
 /** The media type without parameters, as the OpenAPI document lists it. */
 function mediaType(format: ExportFormatName): string {

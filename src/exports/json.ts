@@ -3,7 +3,7 @@
  * fields plus the derived grade and its reason, without the rendered body), so each item validates against the
  * contract with `parseCaseStudy(item, { acceptDerived: true })` and imports back losslessly.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import { type CaseStudy, caseStudySchema } from "../domain/case-study";
 import { grades } from "../domain/grading";
 import { type ExportCollection, gradedRecords } from "./model";
@@ -17,12 +17,14 @@ export const exportedRecordSchema = z.intersection(
 export const jsonExportSchema = z
   .object({
     title: z.string(),
-    description: z.string().nullable(),
-    url: z.string().nullable().describe("The page this collection was exported from"),
-    exported: z.string().describe("When the export was made (ISO 8601)"),
+    description: z.nullable(z.string()),
+    url: z
+      .nullable(z.string())
+      .register(z.globalRegistry, { description: "The page this collection was exported from" }),
+    exported: z.string().register(z.globalRegistry, { description: "When the export was made (ISO 8601)" }),
     case_studies: z.array(exportedRecordSchema),
   })
-  .meta({ id: "CaseStudyExport" });
+  .register(z.globalRegistry, { id: "CaseStudyExport" });
 
 export type JsonExport = z.output<typeof jsonExportSchema>;
 

@@ -8,7 +8,8 @@
  * time taken says nothing about how much of a token was right, nor about its length.
  */
 import type { Context } from "hono";
-import * as z from "zod";
+import * as z from "zod/mini";
+import "../domain/zod-locale";
 import type { AppEnv } from "../env";
 import { ProblemError } from "./problem";
 
@@ -24,12 +25,12 @@ export interface TokenHolder {
 const tokenListSchema = z
   .array(
     z.strictObject({
-      label: z.string().min(1).max(100),
-      token: z.string().min(16, "must be at least 16 characters"),
+      label: z.string().check(z.minLength(1), z.maxLength(100)),
+      token: z.string().check(z.minLength(16, "must be at least 16 characters")),
       scope: z.enum(tokenScopes),
     }),
   )
-  .min(1);
+  .check(z.minLength(1));
 
 interface HashedToken extends TokenHolder {
   digest: Uint8Array;

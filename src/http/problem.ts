@@ -5,7 +5,7 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { describePath, type FieldError } from "../domain/field-error";
 
 const TITLES: Record<number, string> = {
@@ -91,18 +91,24 @@ export const problemSchema = z
     status: z.int(),
     detail: z.string(),
     instance: z.string(),
-    errors: z
-      .array(
-        z.object({ path: z.string().describe('The field\'s path; "" for the input as a whole'), message: z.string() }),
-      )
-      .optional(),
-    current_revision: z
-      .int()
-      .optional()
-      .describe("The record's current revision: on a 412 the one to base an edit on, on a 410 the withdrawal"),
-    history: z.string().optional().describe("The address of the record's revision history (410, 412)"),
+    errors: z.optional(
+      z.array(
+        z.object({
+          path: z
+            .string()
+            .register(z.globalRegistry, { description: 'The field\'s path; "" for the input as a whole' }),
+          message: z.string(),
+        }),
+      ),
+    ),
+    current_revision: z.optional(z.int()).register(z.globalRegistry, {
+      description: "The record's current revision: on a 412 the one to base an edit on, on a 410 the withdrawal",
+    }),
+    history: z
+      .optional(z.string())
+      .register(z.globalRegistry, { description: "The address of the record's revision history (410, 412)" }),
   })
-  .meta({
+  .register(z.globalRegistry, {
     id: "Problem",
     description:
       "RFC 9457 problem details; `errors` names every bad field by path; `current_revision` and `history` are extension members of write conflicts and withdrawn records.",

@@ -6,7 +6,7 @@
  * failure into the same `validationProblem` (404 for path parameters, 400 for query and body, naming each field).
  */
 import type { Context, Hono } from "hono";
-import type * as z from "zod";
+import type * as z from "zod/mini";
 import type { AppEnv } from "../env";
 import { authResponses, requireScope, type TokenHolder, type TokenScope } from "./auth";
 import { type Checked, checkQuery, checkWith, orProblem, type QuerySpec, readJsonBody } from "./validate";
@@ -34,10 +34,10 @@ export interface EngineBody<T> {
   checkBody: (raw: unknown) => Checked<T>;
 }
 
-type BodySpec = z.ZodType | EngineBody<unknown>;
-type ParamsOf<P> = P extends z.ZodObject ? z.output<P> : Record<string, never>;
+type BodySpec = z.ZodMiniType | EngineBody<unknown>;
+type ParamsOf<P> = P extends z.ZodMiniObject ? z.output<P> : Record<string, never>;
 type QueryOf<Q> = Q extends QuerySpec<infer S> ? z.output<S> : Record<string, never>;
-type BodyOf<B> = B extends z.ZodType ? z.output<B> : B extends EngineBody<infer T> ? T : undefined;
+type BodyOf<B> = B extends z.ZodMiniType ? z.output<B> : B extends EngineBody<infer T> ? T : undefined;
 
 /** The validated input a handler receives. */
 export interface RouteInput<P, Q, B> {
@@ -77,8 +77,8 @@ export interface ApiRoute {
   readonly tag: string;
   readonly summary: string;
   readonly description?: string;
-  readonly params?: z.ZodObject;
-  readonly query?: z.ZodObject;
+  readonly params?: z.ZodMiniObject;
+  readonly query?: z.ZodMiniObject;
   /** The documented request body schema. */
   readonly body?: z.core.$ZodType;
   readonly auth?: TokenScope;
@@ -92,12 +92,12 @@ const TEMPLATE_PARAM = /\{(\w+)\}/g;
 
 /** Declares a route. Throws at declaration when the path names parameters its params schema lacks. */
 export function defineRoute<
-  P extends z.ZodObject | undefined = undefined,
+  P extends z.ZodMiniObject | undefined = undefined,
   Q extends QuerySpec | undefined = undefined,
   B extends BodySpec | undefined = undefined,
 >(spec: RouteSpec<P, Q, B>): ApiRoute {
   const names = [...spec.path.matchAll(TEMPLATE_PARAM)].map((m) => m[1] as string);
-  const paramsSchema = spec.params as z.ZodObject | undefined;
+  const paramsSchema = spec.params as z.ZodMiniObject | undefined;
   const missing = names.filter((name) => !paramsSchema || !(name in paramsSchema.shape));
   if (missing.length) throw new Error(`${spec.path}: no params schema for ${missing.join(", ")}`);
   const querySpec = spec.query as QuerySpec | undefined;

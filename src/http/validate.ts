@@ -4,7 +4,8 @@
  * route definition's one validation hook (src/http/route.ts), pages through `validatedQuery`.
  */
 import type { Context } from "hono";
-import type * as z from "zod";
+import type * as z from "zod/mini";
+import "../domain/zod-locale";
 import { type FieldError, ROOT_PATH, toFieldErrors } from "../domain/field-error";
 import { ProblemError, type RequestPart, validationProblem } from "./problem";
 
@@ -12,7 +13,7 @@ import { ProblemError, type RequestPart, validationProblem } from "./problem";
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
 
 /** How a route reads its query string into an object for `schema`. */
-export interface QuerySpec<S extends z.ZodObject = z.ZodObject> {
+export interface QuerySpec<S extends z.ZodMiniObject = z.ZodMiniObject> {
   schema: S;
   /** Free-text keys whose repeated values are joined with a space, so no text can fail. */
   textKeys?: readonly string[];
@@ -22,7 +23,7 @@ export interface QuerySpec<S extends z.ZodObject = z.ZodObject> {
 export type Checked<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
 /** Checks data against a zod schema, naming every bad field. */
-export function checkWith<S extends z.ZodType>(schema: S, data: unknown): Checked<z.output<S>> {
+export function checkWith<S extends z.ZodMiniType>(schema: S, data: unknown): Checked<z.output<S>> {
   const result = schema.safeParse(data);
   return result.success ? { ok: true, value: result.data } : { ok: false, errors: toFieldErrors(result.error.issues) };
 }
@@ -33,16 +34,16 @@ export function orProblem<T>(part: RequestPart, checked: Checked<T>): T {
   return checked.value;
 }
 
-const arrayKeyCache = new WeakMap<z.ZodObject, ReadonlySet<string>>();
+const arrayKeyCache = new WeakMap<z.ZodMiniObject, ReadonlySet<string>>();
 
 /** The keys of a query schema whose field is an array (under any optional/default wrapper): they collect values. */
-export function arrayKeysOf(schema: z.ZodObject): ReadonlySet<string> {
+export function arrayKeysOf(schema: z.ZodMiniObject): ReadonlySet<string> {
   let keys = arrayKeyCache.get(schema);
   if (!keys) {
     keys = new Set(
       Object.entries(schema.shape)
         .filter(([, field]) => {
-          let def = (field as z.ZodType)._zod.def as { type: string; innerType?: z.ZodType };
+          let def = (field as z.ZodMiniType)._zod.def as { type: string; innerType?: z.ZodMiniType };
           while (def.innerType) def = def.innerType._zod.def as typeof def;
           return def.type === "array";
         })
@@ -87,7 +88,7 @@ export function readQuery(c: Context, spec: QuerySpec): QueryRead {
 }
 
 /** Reads and checks the query strictly: a repeated scalar and every schema failure are reported together. */
-export function checkQuery<S extends z.ZodObject>(c: Context, spec: QuerySpec<S>): Checked<z.output<S>> {
+export function checkQuery<S extends z.ZodMiniObject>(c: Context, spec: QuerySpec<S>): Checked<z.output<S>> {
   const { data, repeated } = readQuery(c, spec);
   const checked = checkWith(spec.schema, data);
   if (!repeated.length) return checked;
@@ -95,7 +96,7 @@ export function checkQuery<S extends z.ZodObject>(c: Context, spec: QuerySpec<S>
 }
 
 /** Reads and checks the query, or throws the 400 naming every bad parameter (for pages that answer errors too). */
-export function validatedQuery<S extends z.ZodObject>(c: Context, spec: QuerySpec<S>): z.output<S> {
+export function validatedQuery<S extends z.ZodMiniObject>(c: Context, spec: QuerySpec<S>): z.output<S> {
   return orProblem("query", checkQuery(c, spec));
 }
 

@@ -5,7 +5,7 @@
  * 501, as the specification asks of a provider without XML.
  */
 import { Hono } from "hono";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { calculators, isCalculatorId } from "../calculators";
 import { type EmbedTarget, embedFrameTitle, iframeSnippet, PLAIN_FRAME_HEIGHT } from "../domain/embed-snippet";
 import type { AppEnv } from "../env";
@@ -21,17 +21,17 @@ export const PROVIDER_NAME = "Integrative Care Financing Evidence";
 const DEFAULT_WIDTH: Record<EmbedTarget["kind"], number> = { calculator: 800, "case-study": 600 };
 
 const pixels = (what: string) =>
-  z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(10_000)
-    .optional()
-    .describe(`The largest ${what} the consumer can show, in pixels`);
+  z
+    .optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(10_000)))
+    .register(z.globalRegistry, { description: `The largest ${what} the consumer can show, in pixels` });
 
 const oembedQuerySchema = z.object({
-  url: z.url().describe("A calculator or case-study page of this site, or one of its /embed/ addresses"),
-  format: z.enum(["json", "xml"]).default("json").describe("Only json is answered; xml is a 501"),
+  url: z.url().register(z.globalRegistry, {
+    description: "A calculator or case-study page of this site, or one of its /embed/ addresses",
+  }),
+  format: z
+    ._default(z.enum(["json", "xml"]), "json")
+    .register(z.globalRegistry, { description: "Only json is answered; xml is a 501" }),
   maxwidth: pixels("width"),
   maxheight: pixels("height"),
 });
@@ -43,11 +43,13 @@ const oembedSchema = z
     title: z.string(),
     provider_name: z.string(),
     provider_url: z.string(),
-    html: z.string().describe("A plain iframe of the embed page (no script), width and height as given here"),
+    html: z.string().register(z.globalRegistry, {
+      description: "A plain iframe of the embed page (no script), width and height as given here",
+    }),
     width: z.int(),
     height: z.int(),
   })
-  .meta({ id: "OEmbed", description: "An oEmbed 1.0 rich response" });
+  .register(z.globalRegistry, { id: "OEmbed", description: "An oEmbed 1.0 rich response" });
 
 async function titleOf(db: D1Database, target: EmbedTarget): Promise<string | null> {
   if (target.kind === "calculator") return isCalculatorId(target.id) ? calculators[target.id].title : null;

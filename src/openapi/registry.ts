@@ -3,7 +3,7 @@
  * description cannot drift from the behaviour. Each feature declares its routes with `defineRoute` (src/http/route.ts);
  * the document is built from those declarations, nothing is written by hand.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import { problemSchema } from "../http/problem";
 import type { ApiRoute } from "../http/route";
 
@@ -23,12 +23,12 @@ function parameters(route: ApiRoute): JsonSchema[] {
   ] as const) {
     if (!schema) continue;
     for (const [name, field] of Object.entries(schema.shape)) {
-      const fieldSchema = toSchema(field as z.ZodType, "input");
+      const fieldSchema = toSchema(field as z.ZodMiniType, "input");
       out.push({
         name,
         in: where,
-        required: where === "path" || !(field as z.ZodType).safeParse(undefined).success,
-        description: (field as z.ZodType).description ?? fieldSchema.description,
+        required: where === "path" || !(field as z.ZodMiniType).safeParse(undefined).success,
+        description: z.globalRegistry.get(field as z.ZodMiniType)?.description ?? fieldSchema.description,
         schema: fieldSchema,
         ...(where === "query" && fieldSchema.type === "array" ? { style: "form", explode: true } : {}),
       });

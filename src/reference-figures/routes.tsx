@@ -1,6 +1,6 @@
 /** Reference-figure routes: the read API (list, one) and the pages (grouped list, one figure). */
 import { Hono } from "hono";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { slugSchema } from "../domain/case-study";
 import { referenceFigureFields } from "../domain/reference-figure";
 import type { AppEnv } from "../env";
@@ -11,18 +11,20 @@ import { ReferenceFigureListPage, ReferenceFigurePage } from "./views";
 
 const API = "/api/v1/reference-figures";
 
-const figureJsonSchema = referenceFigureFields
-  .extend({
-    id: z.int().describe("Stable numeric id: it survives edits of the figure"),
-    body_html: z.string().describe("The note on what the figure covers and leaves out, as sanitised HTML"),
-    url: z.string().describe("This figure's API resource"),
-    page_url: z.string().describe("This figure's page"),
+const figureJsonSchema = z
+  .extend(referenceFigureFields, {
+    id: z.int().register(z.globalRegistry, { description: "Stable numeric id: it survives edits of the figure" }),
+    body_html: z.string().register(z.globalRegistry, {
+      description: "The note on what the figure covers and leaves out, as sanitised HTML",
+    }),
+    url: z.string().register(z.globalRegistry, { description: "This figure's API resource" }),
+    page_url: z.string().register(z.globalRegistry, { description: "This figure's page" }),
   })
-  .meta({ id: "ReferenceFigure" });
+  .register(z.globalRegistry, { id: "ReferenceFigure" });
 
 const figureListSchema = z
   .object({ items: z.array(figureJsonSchema), total: z.int() })
-  .meta({ id: "ReferenceFigureList" });
+  .register(z.globalRegistry, { id: "ReferenceFigureList" });
 
 function toJson(row: FigureRow, origin: string) {
   return {
@@ -56,7 +58,10 @@ export const referenceFigureApiRoutes = [
     tag: "Reference figures",
     summary: "Get one reference figure",
     params: z.object({
-      slug: slugSchema.describe("The figure's slug; a malformed slug is a 404, like an unknown one"),
+      // A copy carries the description: slugSchema itself is shared.
+      slug: slugSchema.clone().register(z.globalRegistry, {
+        description: "The figure's slug; a malformed slug is a 404, like an unknown one",
+      }),
     }),
     responses: {
       200: { description: "The reference figure", schema: figureJsonSchema },

@@ -3,6 +3,7 @@
  * same schema, so the same filters and words, and the same errors), runs it through the search runner page by page
  * and exports the whole records it found, in the search's order, up to EXPORT_MAX_RECORDS.
  */
+import * as z from "zod/mini";
 import { FACETS, facetValueLabel, LIST_FILTER_NAMES } from "../domain/facets";
 import { exportDownload, exportFormatField, exportResponse } from "../exports/download";
 import { validationProblem } from "../http/problem";
@@ -18,7 +19,7 @@ export const EXPORT_MAX_RECORDS = 200;
 
 const PAGE = 50;
 
-const exportQuerySchema = searchQuerySchema.safeExtend({ format: exportFormatField("csv") });
+const exportQuerySchema = z.safeExtend(searchQuerySchema, { format: exportFormatField("csv") });
 
 const exportQuery: QuerySpec<typeof exportQuerySchema> = { schema: exportQuerySchema, textKeys: ["q"] };
 

@@ -1,5 +1,5 @@
 /** GET /api/v1/evidence/map: the gap map's data, declared once for the route and the OpenAPI document. */
-import * as z from "zod";
+import * as z from "zod/mini";
 import { grades } from "../domain/grading";
 import { defineRoute } from "../http/route";
 import { gapMaps } from "./gap-map";
@@ -10,23 +10,25 @@ const mapResponseSchema = z
     matrices: z.array(
       z.object({
         id: z.string(),
-        rows: z.string().describe("The facet of the rows"),
-        columns: z.string().describe("The facet of the columns"),
+        rows: z.string().register(z.globalRegistry, { description: "The facet of the rows" }),
+        columns: z.string().register(z.globalRegistry, { description: "The facet of the columns" }),
         cells: z.array(
           z.object({
             row: z.string(),
             column: z.string(),
-            count: z
-              .int()
-              .describe("Published records with both values: what the search answers for these two filters"),
-            strongest_grade: z.enum(grades).nullable().describe("The strongest grade among them; null for a gap"),
-            search: z.string().describe("The search page filtered to this cell"),
+            count: z.int().register(z.globalRegistry, {
+              description: "Published records with both values: what the search answers for these two filters",
+            }),
+            strongest_grade: z
+              .nullable(z.enum(grades))
+              .register(z.globalRegistry, { description: "The strongest grade among them; null for a gap" }),
+            search: z.string().register(z.globalRegistry, { description: "The search page filtered to this cell" }),
           }),
         ),
       }),
     ),
   })
-  .meta({ id: "EvidenceMap" });
+  .register(z.globalRegistry, { id: "EvidenceMap" });
 
 export const gapMapApiRoutes = [
   defineRoute({

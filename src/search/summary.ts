@@ -3,7 +3,7 @@
  * search: the search API's own query schema (same words, filters and errors), its runner for the matching records,
  * and the record reads for their outcomes and sources. No SQL of its own.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { Outcome } from "../domain/case-study";
 import { comparisons, metrics, outcomeKinds, units } from "../domain/enums";
 import { grades } from "../domain/grading";
@@ -18,11 +18,10 @@ import { prepareCaseStudySearch } from "./spec";
 /** At most this many records are synthesised (the rest are counted, and the answer says so). */
 export const SUMMARY_MAX_RECORDS = 200;
 
-const summaryQuerySchema = searchQuerySchema.safeExtend({
-  include_illustrative: z
-    .enum(["0", "1", "true", "false"])
-    .optional()
-    .describe("1: pool illustrative figures with the evidence (by default they are listed apart, never pooled)"),
+const summaryQuerySchema = z.safeExtend(searchQuerySchema, {
+  include_illustrative: z.optional(z.enum(["0", "1", "true", "false"])).register(z.globalRegistry, {
+    description: "1: pool illustrative figures with the evidence (by default they are listed apart, never pooled)",
+  }),
 });
 
 const summaryQuery: QuerySpec<typeof summaryQuerySchema> = { schema: summaryQuerySchema, textKeys: ["q"] };
@@ -33,16 +32,20 @@ const figureSchema = z.object({
   url: z.string(),
   grade: z.enum(grades),
   provenance: z.string(),
-  outcome_index: z.int().describe("Position of the outcome in its record's outcomes"),
-  label: z.string().nullable(),
+  outcome_index: z
+    .int()
+    .register(z.globalRegistry, { description: "Position of the outcome in its record's outcomes" }),
+  label: z.nullable(z.string()),
   kind: z.enum(outcomeKinds.values),
   unit: z.enum(units.values),
   comparison: z.enum(comparisons.values),
   value: z.number(),
-  ci_low: z.number().nullable(),
-  ci_high: z.number().nullable(),
-  n: z.int().nullable().describe("The outcome's sample, else the record's population size; null when not stated"),
-  source: z.object({ title: z.string(), url: z.string().nullable() }).nullable(),
+  ci_low: z.nullable(z.number()),
+  ci_high: z.nullable(z.number()),
+  n: z.nullable(z.int()).register(z.globalRegistry, {
+    description: "The outcome's sample, else the record's population size; null when not stated",
+  }),
+  source: z.nullable(z.object({ title: z.string(), url: z.nullable(z.string()) })),
   illustrative: z.boolean(),
 });
 
@@ -50,12 +53,14 @@ const groupSchema = z.object({
   kind: z.enum(outcomeKinds.values),
   unit: z.enum(units.values),
   comparison: z.enum(comparisons.values),
-  per: z.string().nullable(),
+  per: z.nullable(z.string()),
   count: z.int(),
   median: z.number(),
   min: z.number(),
   max: z.number(),
-  weighted_mean: z.number().nullable().describe("Σ n·value / Σ n over the figures whose n is known"),
+  weighted_mean: z
+    .nullable(z.number())
+    .register(z.globalRegistry, { description: "Σ n·value / Σ n over the figures whose n is known" }),
   weighted_figures: z.int(),
   weighted_n: z.int(),
   includes_illustrative: z.boolean(),
@@ -64,11 +69,16 @@ const groupSchema = z.object({
 
 export const summaryResponseSchema = z
   .object({
-    total: z.int().describe("Records the search matched: exact when `total_exact`, otherwise a lower bound"),
-    total_exact: z
-      .boolean()
-      .describe("Whether `total` is exact (false when the words match more than the 1,000 records a search looks at)"),
-    records: z.int().describe(`Records synthesised (at most ${SUMMARY_MAX_RECORDS})`),
+    total: z.int().register(z.globalRegistry, {
+      description: "Records the search matched: exact when `total_exact`, otherwise a lower bound",
+    }),
+    total_exact: z.boolean().register(z.globalRegistry, {
+      description:
+        "Whether `total` is exact (false when the words match more than the 1,000 records a search looks at)",
+    }),
+    records: z
+      .int()
+      .register(z.globalRegistry, { description: `Records synthesised (at most ${SUMMARY_MAX_RECORDS})` }),
     include_illustrative: z.boolean(),
     metrics: z.array(
       z.object({
@@ -76,14 +86,20 @@ export const summaryResponseSchema = z
         label: z.string(),
         record_count: z.int(),
         grade_mix: z.record(z.enum(grades), z.int()),
-        groups: z.array(groupSchema).describe("Comparable figures (same metric, kind, unit, comparison) pooled"),
-        apart: z.array(figureSchema).describe("Figures with no comparable partner, and every 'other' outcome"),
-        illustrative: z.array(figureSchema).describe("Illustrative figures, apart unless include_illustrative=1"),
+        groups: z.array(groupSchema).register(z.globalRegistry, {
+          description: "Comparable figures (same metric, kind, unit, comparison) pooled",
+        }),
+        apart: z
+          .array(figureSchema)
+          .register(z.globalRegistry, { description: "Figures with no comparable partner, and every 'other' outcome" }),
+        illustrative: z
+          .array(figureSchema)
+          .register(z.globalRegistry, { description: "Illustrative figures, apart unless include_illustrative=1" }),
       }),
     ),
     left_out: z.array(z.object({ slug: z.string(), title: z.string(), reason: z.string() })),
   })
-  .meta({ id: "EvidenceSummary" });
+  .register(z.globalRegistry, { id: "EvidenceSummary" });
 
 function figureJson(f: Figure, origin: string) {
   return {

@@ -3,7 +3,8 @@
  * same words): the proposed case study is the contract's record, checked by the contract's own parser, with one
  * rule of its own (a submission is always a draft); the contact details are checked beside it.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
+import "../domain/zod-locale";
 import { type CaseStudy, caseStudySchema, parseCaseStudy } from "../domain/case-study";
 import { type FieldError, formatPath, ROOT_PATH, toFieldErrors } from "../domain/field-error";
 import type { Checked } from "../http/validate";
@@ -13,15 +14,17 @@ export const CONTACT_LIMITS = { name: 200, email: 254, organisation: 200 } as co
 
 export const contactSchema = z
   .strictObject({
-    name: z.string().trim().min(1, "is required").max(CONTACT_LIMITS.name),
+    name: z.string().check(z.trim(), z.minLength(1, "is required"), z.maxLength(CONTACT_LIMITS.name)),
     email: z
       .string()
-      .trim()
-      .max(CONTACT_LIMITS.email)
-      .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, "must be an email address such as name@example.org"),
-    organisation: z.string().trim().min(1).max(CONTACT_LIMITS.organisation).optional(),
+      .check(
+        z.trim(),
+        z.maxLength(CONTACT_LIMITS.email),
+        z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, "must be an email address such as name@example.org"),
+      ),
+    organisation: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(CONTACT_LIMITS.organisation))),
   })
-  .meta({
+  .register(z.globalRegistry, {
     id: "SubmissionContact",
     description: "Who to ask about the submission. Seen only by reviewers; never shown or returned by a public route.",
   });
@@ -34,19 +37,17 @@ export const HONEYPOT = "website";
 /** What POST /api/v1/submissions takes, as documented (the check below is the engine that applies it). */
 export const submissionBodySchema = z
   .strictObject({
-    case_study: caseStudySchema.describe(
-      "The proposed record in the contract's shape. `status` may be left out: a submission is a draft.",
-    ),
+    // A copy carries the description: caseStudySchema itself is shared.
+    case_study: caseStudySchema.clone().register(z.globalRegistry, {
+      description: "The proposed record in the contract's shape. `status` may be left out: a submission is a draft.",
+    }),
     contact: contactSchema,
-    [HONEYPOT]: z
-      .string()
-      .max(500)
-      .optional()
-      .describe(
+    [HONEYPOT]: z.optional(z.string().check(z.maxLength(500))).register(z.globalRegistry, {
+      description:
         "Leave this out. It is a trap for bots: a submission that fills it is answered as received and discarded.",
-      ),
+    }),
   })
-  .meta({ id: "Submission" });
+  .register(z.globalRegistry, { id: "Submission" });
 
 /**
  * A submission that passed the check, or one that filled the honeypot (`trap`): that one is answered as received

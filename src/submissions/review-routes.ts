@@ -4,7 +4,7 @@
  * decision, in one batch) and reject with a reason. The only routes that read the contact details.
  */
 import type { Context } from "hono";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { runBatch } from "../db/statements";
 import { slugSchema } from "../domain/case-study";
 import { deriveFields } from "../domain/derive";
@@ -24,35 +24,42 @@ const submissionSchema = z
   .object({
     id: z.string(),
     status: z.enum(statuses),
-    slug: z.string().describe("The slug the record was proposed with"),
+    slug: z.string().register(z.globalRegistry, { description: "The slug the record was proposed with" }),
     title: z.string(),
     received_at: z.string(),
     contact: contactSchema,
-    decided_at: z.string().nullable(),
-    decided_by: z.string().nullable().describe("The review token's label"),
-    decision_reason: z.string().nullable(),
-    accepted_slug: z.string().nullable().describe("Where the draft was created, once accepted"),
+    decided_at: z.nullable(z.string()),
+    decided_by: z.nullable(z.string()).register(z.globalRegistry, { description: "The review token's label" }),
+    decision_reason: z.nullable(z.string()),
+    accepted_slug: z
+      .nullable(z.string())
+      .register(z.globalRegistry, { description: "Where the draft was created, once accepted" }),
   })
-  .meta({ id: "StoredSubmission" });
+  .register(z.globalRegistry, { id: "StoredSubmission" });
 
 const fieldErrorSchema = z.object({ path: z.string(), message: z.string() });
 
 const submissionDetailSchema = z
   .object({
     submission: submissionSchema,
-    case_study: z.unknown().describe("The proposed record, as it was sent and checked"),
-    validation: z
-      .object({ ok: z.boolean(), errors: z.array(fieldErrorSchema) })
-      .describe("The contract's check of the record now (the rules may have changed since it was sent)"),
-    slug_available: z.boolean().describe("False when a record (or a withdrawn one's history) already has the slug"),
+    case_study: z
+      .unknown()
+      .register(z.globalRegistry, { description: "The proposed record, as it was sent and checked" }),
+    validation: z.object({ ok: z.boolean(), errors: z.array(fieldErrorSchema) }).register(z.globalRegistry, {
+      description: "The contract's check of the record now (the rules may have changed since it was sent)",
+    }),
+    slug_available: z.boolean().register(z.globalRegistry, {
+      description: "False when a record (or a withdrawn one's history) already has the slug",
+    }),
     preview: z
-      .object({ evidence_grade: z.string(), evidence_grade_reason: z.string(), body_html: z.string() })
-      .nullable()
-      .describe("What the record would derive, when it is valid"),
+      .nullable(z.object({ evidence_grade: z.string(), evidence_grade_reason: z.string(), body_html: z.string() }))
+      .register(z.globalRegistry, { description: "What the record would derive, when it is valid" }),
   })
-  .meta({ id: "SubmissionDetail" });
+  .register(z.globalRegistry, { id: "SubmissionDetail" });
 
-const idParams = z.object({ id: z.string().regex(/^[0-9a-f]{16}$/, "must be a submission reference (16 hex digits)") });
+const idParams = z.object({
+  id: z.string().check(z.regex(/^[0-9a-f]{16}$/, "must be a submission reference (16 hex digits)")),
+});
 
 function summary(s: StoredSubmission): z.output<typeof submissionSchema> {
   const { record: _record, ...rest } = s;
@@ -83,8 +90,8 @@ export const reviewApiRoutes = [
     description: "Oldest first, so the queue is worked in order. Needs a token with the `review` scope.",
     query: {
       schema: z.strictObject({
-        status: z.enum(statuses).default("pending"),
-        limit: z.coerce.number().int().min(1).max(200).default(50),
+        status: z._default(z.enum(statuses), "pending"),
+        limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(200)), 50),
       }),
     },
     auth: "review",
@@ -134,7 +141,10 @@ export const reviewApiRoutes = [
       "Creates the record as a draft through the one write path, with revision 1 naming the submission and the reviewer, and marks the submission accepted, in one batch. `slug` gives the draft another address when the proposed one is taken.",
     params: idParams,
     auth: "review",
-    body: z.strictObject({ slug: slugSchema.optional(), message: z.string().min(1).max(500).optional() }),
+    body: z.strictObject({
+      slug: z.optional(slugSchema),
+      message: z.optional(z.string().check(z.minLength(1), z.maxLength(500))),
+    }),
     responses: {
       201: {
         description: "The draft was created",
@@ -186,7 +196,9 @@ export const reviewApiRoutes = [
     summary: "Reject with a reason (review token)",
     params: idParams,
     auth: "review",
-    body: z.strictObject({ reason: z.string().trim().min(1, "is required: say why").max(1000) }),
+    body: z.strictObject({
+      reason: z.string().check(z.trim(), z.minLength(1, "is required: say why"), z.maxLength(1000)),
+    }),
     responses: {
       200: { description: "Rejected", schema: z.object({ submission: submissionSchema }) },
       404: { description: "No submission has this reference" },

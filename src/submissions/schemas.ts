@@ -1,16 +1,16 @@
 /** Response schemas of the submission API: validation, types and OpenAPI from one place. */
-import * as z from "zod";
+import * as z from "zod/mini";
 
 /** What a submitter gets back: a reference and what happens next; never the contact details. */
 export const receiptSchema = z
   .object({
-    id: z.string().describe("The submission's reference"),
+    id: z.string().register(z.globalRegistry, { description: "The submission's reference" }),
     status: z.literal("pending"),
-    received_at: z.string().describe("When it was received (ISO 8601)"),
-    title: z.string().describe("The proposed record's title, as received"),
-    next: z.string().describe("What happens next, in words"),
+    received_at: z.string().register(z.globalRegistry, { description: "When it was received (ISO 8601)" }),
+    title: z.string().register(z.globalRegistry, { description: "The proposed record's title, as received" }),
+    next: z.string().register(z.globalRegistry, { description: "What happens next, in words" }),
   })
-  .meta({ id: "SubmissionReceipt" });
+  .register(z.globalRegistry, { id: "SubmissionReceipt" });
 
 export type Receipt = z.output<typeof receiptSchema>;
 

@@ -5,7 +5,7 @@
  */
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { apiRoutes } from "../../src/app";
 import type { AppEnv } from "../../src/env";
 import { defineRoute, mountRoutes } from "../../src/http/route";

@@ -1,15 +1,10 @@
 /**
- * The field builders of the calculators' input schemas (zod/mini), and the locale their messages use. Only the
+ * The field builders of the calculators' input schemas (zod/mini), with English messages (domain/zod-locale). Only the
  * schemas (schemas/<id>.ts) import this: the browser bundles validate from the form model and never load zod.
  */
-import { en } from "zod/locales";
 import * as z from "zod/mini";
+import "../../domain/zod-locale";
 import { type CrossFieldRule, fieldIsValid } from "../common";
-
-// zod/mini loads no locale (its messages would all read "Invalid input"); English is what the API and the forms
-// show, and classic zod (loaded by the Worker's other schemas) sets the same locale, so every message reads the
-// same whichever module loads first.
-if (!z.config().localeError) z.config(en());
 
 /** Form and OpenAPI metadata attached to each input with `described`. */
 export type FieldMeta = {

@@ -4,7 +4,6 @@
  * this test's D1 (the pool isolates storage per test file), and every request takes the route it takes deployed.
  * The two-Worker wiring itself (wrangler.toml's [[services]]) runs under wrangler dev in the browser tests.
  */
-import { apiRoutes } from "../../src/app";
 import type { Env } from "../../src/env";
 import { createReadApp } from "../../src/read-app";
 import { createWriteApp } from "../../src/write-app";

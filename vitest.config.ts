@@ -1,7 +1,6 @@
 import { existsSync } from "node:fs";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
-import { unstable_getMiniflareWorkerOptions } from "wrangler";
 import { loadContent, seedStatements } from "./scripts/lib/content";
 import { loadFiguresAndScenarios } from "./scripts/lib/figures-content";
 import { ASSETS_DIR } from "./scripts/lib/static-assets";
@@ -60,8 +59,6 @@ export default defineConfig({
                 serviceBindings: {
                   WRITER: () => new Response("The tests call the write app in-process", { status: 599 }),
                 },
-                // The write Worker's own bindings, read from its config (they are not in wrangler.toml).
-                ratelimits: unstable_getMiniflareWorkerOptions("./wrangler.writer.toml").workerOptions.ratelimits,
                 bindings: {
                   TEST_MIGRATIONS: await readD1Migrations("schema"),
                   TEST_SEED: contentSeed(),

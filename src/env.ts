@@ -10,11 +10,12 @@ export interface Env {
    * answers. The write Worker (wrangler.writer.toml) has no such binding.
    */
   WRITER: Fetcher;
-  /** Per-client limit on submissions (write Worker only, wrangler.writer.toml `[[ratelimits]]`; miniflare runs it locally). */
+  /** Per-client limit on submissions (public Worker only, wrangler.toml `[[ratelimits]]`; miniflare runs it locally). */
   SUBMISSION_LIMITER: RateLimit;
   /**
-   * Write and review tokens: a JSON array of { label, token, scope: "write" | "review" } (src/http/auth.ts). A Worker
-   * secret (`wrangler secret put API_TOKENS`); locally .dev.vars. Unset: nobody can write.
+   * Write and review tokens: a JSON array of { label, token, scope: "write" | "review" } (src/http/auth.ts). A secret
+   * of the write Worker only (`wrangler secret put API_TOKENS -c wrangler.writer.toml`); locally .dev.vars, which both
+   * Workers read. Unset: nobody can write.
    */
   API_TOKENS?: string;
   /**

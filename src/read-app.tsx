@@ -1,7 +1,8 @@
 /**
- * The public Worker's app: every read, page, embed, calculator and export. The write side (authoring, submissions,
- * review, backup) is the write Worker's (src/write-app.tsx); src/index.ts hands it those requests, so this bundle
- * carries neither the write path nor the Markdown renderer.
+ * The public Worker's app: every read, page, embed, calculator and export, and the submission form and API (anyone
+ * may propose a record; the per-client limit is this Worker's binding). The write side (authoring, review, backup)
+ * is the write Worker's (src/write-app.tsx); src/index.ts hands it those requests, so this bundle carries neither
+ * the write path, nor the Markdown renderer, nor a token.
  */
 import type { Hono } from "hono";
 import { createShell } from "./app-shell";
@@ -16,6 +17,7 @@ import { openApiRoutes } from "./openapi/routes";
 import { referenceFigureApiRoutes, referenceFigureRoutes } from "./reference-figures/routes";
 import { searchApiRoutes, searchRoutes } from "./search/routes";
 import { siteRoutes } from "./site/routes";
+import { submissionApiRoutes, submissionRoutes } from "./submissions/routes";
 import { taxonomyRoutes } from "./taxonomy/routes";
 
 /** The documented API routes this Worker serves. */
@@ -27,6 +29,7 @@ export function readApiRoutes(): readonly ApiRoute[] {
     ...oembedApiRoutes,
     ...briefExportRoutes,
     ...referenceFigureApiRoutes,
+    ...submissionApiRoutes,
   ];
 }
 
@@ -41,6 +44,7 @@ export function mountReadRoutes(app: Hono<AppEnv>): void {
   app.route("/", embedRoutes);
   app.route("/", briefRoutes);
   app.route("/", referenceFigureRoutes);
+  app.route("/", submissionRoutes);
   app.route("/", openApiRoutes());
 }
 

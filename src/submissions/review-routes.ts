@@ -3,7 +3,7 @@
  * accept (a draft case study through the one write path, with a first revision naming the submission, and the
  * decision, in one batch) and reject with a reason. The only routes that read the contact details.
  */
-import type { Context } from "hono";
+import { type Context, Hono } from "hono";
 import * as z from "zod/mini";
 import { runBatch } from "../db/statements";
 import { slugSchema } from "../domain/case-study";
@@ -11,7 +11,7 @@ import { deriveFields } from "../domain/derive";
 import type { AppEnv } from "../env";
 import { authResponses } from "../http/auth";
 import { ProblemError } from "../http/problem";
-import { defineRoute, holderLabel } from "../http/route";
+import { defineRoute, holderLabel, mountRoutes } from "../http/route";
 import { findCaseStudy } from "../records/read";
 import { currentRevision } from "../records/revisions";
 import { writeStatements } from "../records/write-path";
@@ -218,3 +218,6 @@ export const reviewApiRoutes = [
     },
   }),
 ];
+
+/** The reviewer routes, mounted: the write Worker serves them (src/write-app.tsx). */
+export const reviewRoutes = mountRoutes(new Hono<AppEnv>(), reviewApiRoutes);

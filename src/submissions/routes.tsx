@@ -1,7 +1,8 @@
 /**
  * Submissions without an account: `POST /api/v1/submissions` and the /submit form. Both go through the same steps
  * in the same order: the per-client limit, the 64 KiB cap, the one check (checkSubmission), then receiveSubmission.
- * The reviewer routes are in review-routes.ts.
+ * The public Worker serves them, beside the per-client limit they need; the reviewer routes (review-routes.ts), which
+ * need a token and the write path, are the write Worker's (src/write-app.tsx).
  */
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../env";
@@ -14,14 +15,12 @@ import { placeErrors } from "./form-errors";
 import { ReceiptPage, SubmitPage } from "./form-view";
 import { LIMIT_PERIOD_SECONDS, LIMITED_DETAIL, withinLimit } from "./limit";
 import { receiveSubmission } from "./receive";
-import { reviewApiRoutes } from "./review-routes";
 import { receiptSchema } from "./schemas";
 
 const retryAfter = { "retry-after": String(LIMIT_PERIOD_SECONDS) };
 
 /** The submission API, declared once for the route and the OpenAPI document. */
 export const submissionApiRoutes = [
-  ...reviewApiRoutes,
   defineRoute({
     method: "post",
     path: "/api/v1/submissions",

@@ -59,10 +59,10 @@ describe("Worker size (wrangler deploy --dry-run, gzip)", () => {
 
 describe("the write Worker (wrangler.writer.toml)", () => {
   it("holds the write path and the Markdown renderer, which the public Worker does not", () => {
-    // Text only the write side carries: a write route's error, the submission limit's, and marked's own.
+    // Text only the write side carries: a write route's error, the review queue's, and marked's own.
     for (const marker of [
       "X-Change-Message is longer than",
-      "Too many submissions from your address",
+      "No submission has the reference",
       "input parameter is undefined or null",
     ]) {
       expect(writer.code, marker).toContain(marker);

@@ -31,8 +31,9 @@ describe("which Worker answers a request", () => {
   });
 
   it("routes a percent-escaped path as the router reads it", () => {
-    expect(isWriteSideRequest("POST", "/api/v1/%73ubmissions")).toBe(true);
-    expect(isWriteSideRequest("GET", "/%73ubmit")).toBe(true);
+    expect(isWriteSideRequest("GET", "/api/v1/%73ubmissions")).toBe(true);
+    expect(isWriteSideRequest("POST", "/api/v1/%73ubmissions")).toBe(false);
+    expect(isWriteSideRequest("POST", "/api/v1/%73ubmissions/1/accept")).toBe(true);
     expect(isWriteSideRequest("GET", "/api/v1/case-studies/%zz")).toBe(false);
     expect(isWriteSideRequest("PUT", "/api/v1/case-studies/a%2Fb")).toBe(true);
   });

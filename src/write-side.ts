@@ -1,7 +1,8 @@
 /**
  * Which requests the write Worker answers: writing case studies and reading their revisions, reviewing submissions
- * (reading them, accepting, rejecting), and the backup export: every route that needs a token or the write path. The public Worker sends those through its WRITER service binding and answers the
- * rest itself, so the code that every page, embed and search loads holds no write path and no Markdown renderer.
+ * (reading them, accepting, rejecting), and the backup export: every route that needs a token or the write path.
+ * The public Worker sends those through its WRITER service binding and answers the rest itself, so the code that
+ * every page, embed and search loads holds no write path and no Markdown renderer.
  * test/unit/worker/write-side.test.ts checks this list against the routes each app mounts, so neither can drift.
  */
 

@@ -17,10 +17,10 @@ import { ErrorPage } from "./site/views";
 export function createShell(mount: (app: Hono<AppEnv>) => void): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use("*", securityHeaders);
-  // The cost headers count what a route ran; they sit inside the HTTP cache, which on a hit reports its own cost
-  // (the one-row data-version read) in the same headers.
-  app.use("*", httpCaching);
+  // The cost headers count all a request sent to D1, so they sit outside the HTTP cache: on a hit they report the
+  // one-row data-version read, on a miss that read with the route's own (sent in one batch where they coincide).
   app.use("*", d1CostHeaders);
+  app.use("*", httpCaching);
 
   mount(app);
 

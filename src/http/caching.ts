@@ -6,7 +6,8 @@
  * - `304 Not Modified` when `If-None-Match` names the current ETag;
  * - the Workers Cache API (`caches.default`, one per data centre) in front of every public read, keyed on the data
  *   version and the deployed version, so an entry can never answer after a write changed the data or a deploy
- *   changed the markup: a hit costs one one-row D1 read and no rendering.
+ *   changed the markup: a hit costs one one-row D1 read and no rendering. A request that asks for a fresh answer
+ *   (`no-cache`) is not looked up, so its version read travels with the route's first reads, in one round trip.
  *
  * Errors are never stored (`no-store`, no ETag), nor is anything asked with a token or a cookie.
  */
@@ -51,12 +52,6 @@ const NEVER_EDGE_CACHED = new Set(["/api/v1/health", "/api/v1/export"]);
 
 /** Bodies read from D1 while they are sent: no tag can name them before they are complete. */
 const STREAMED_TYPES = ["application/x-ndjson"];
-
-/**
- * Headers that describe what computing an answer cost; on an edge hit they describe the hit instead (one one-row
- * read), so the benchmark and anyone tuning queries are not shown the cost of an earlier request.
- */
-const D1_COST_HEADERS = ["x-d1-queries", "x-d1-round-trips", "x-d1-rows-read", "x-d1-duration-ms"] as const;
 
 /** Headers a 304 repeats from the answer it stands for (RFC 9110 §15.4.5), besides the security headers. */
 const NOT_MODIFIED_HEADERS = ["etag", "cache-control", "vary", "content-location", "expires", "x-cache"];
@@ -141,17 +136,14 @@ function edgeCacheFor(c: Context<AppEnv>, path: string): { cache: Cache; db: D1D
   return { cache: (caches as unknown as { default: Cache }).default, db: c.env.DB };
 }
 
-/** An edge entry made ready to send: its browser policy back, and cost headers that describe this request. */
-function fromEdge(held: Response, version: DataVersion): Response {
+/**
+ * An edge entry made ready to send: its browser policy back. (Its D1 cost headers, which describe the request that
+ * computed it, are set again by the cost middleware outside this one, to what this request sent.)
+ */
+function fromEdge(held: Response): Response {
   const res = new Response(held.body, { status: held.status, statusText: held.statusText, headers: held.headers });
   res.headers.set("cache-control", res.headers.get(BROWSER_POLICY_HEADER) ?? CACHE_POLICIES.api);
   res.headers.delete(BROWSER_POLICY_HEADER);
-  if (res.headers.has(D1_COST_HEADERS[0])) {
-    res.headers.set("x-d1-queries", "1");
-    res.headers.set("x-d1-round-trips", "1");
-    res.headers.set("x-d1-rows-read", String(version.rowsRead));
-    res.headers.set("x-d1-duration-ms", version.durationMs.toFixed(2));
-  }
   // The search's own header: the answer did come from a cache of results for the current data.
   if (res.headers.has("x-search-cache")) res.headers.set("x-search-cache", "hit");
   return res;
@@ -200,22 +192,23 @@ export const httpCaching: MiddlewareHandler<AppEnv> = async (c, next) => {
   const edge = edgeCacheFor(c, url.pathname);
   let state: "hit" | "miss" | "bypass" = "bypass";
   let key: string | null = null;
-  let version: DataVersion | null = null;
-  if (edge) {
-    // Read before the route runs: whatever the route then reads is at least this new, so an entry filed under a
-    // version never holds data older than it.
-    version = await readDataVersion(edge.db).catch(() => null);
-    if (version?.version) {
-      key = edgeKey(url, version.version, c.env.CF_VERSION_METADATA?.id ?? "unversioned");
-      if (!asksForFresh(request)) {
-        const held = await edge.cache.match(key);
-        state = held ? "hit" : "miss";
-        if (held) replace(c, fromEdge(held, version));
-      }
+  const keyFor = (version: DataVersion | null) =>
+    version?.version ? edgeKey(url, version.version, c.env.CF_VERSION_METADATA?.id ?? "unversioned") : null;
+  // Asked before the route runs, so whatever the route then reads is at least this new and an entry filed under a
+  // version never holds data older than it (the reads it is batched with see the same snapshot; later ones go after).
+  const versionRead = edge ? readDataVersion(edge.db).catch(() => null) : null;
+  if (edge && !asksForFresh(request)) {
+    key = keyFor(await versionRead);
+    if (key) {
+      const held = await edge.cache.match(key);
+      state = held ? "hit" : "miss";
+      if (held) replace(c, fromEdge(held));
     }
   }
   if (state !== "hit") {
     await next();
+    // A fresh answer was asked for: nothing was looked up, and the version read went with the route's reads.
+    if (versionRead && !key) key = keyFor(await versionRead);
     const res = await withCachingHeaders(url.pathname, request, c.res);
     replace(c, res);
     if (edge && key && storable(res) && !forbidsStoring(request)) store(c, edge.cache, key, res);

@@ -1,6 +1,7 @@
 // What each response says it cost in D1 (src/http/d1-cost.ts over src/db/cost.ts), checked against D1 itself.
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { coalescingDatabase } from "../../src/db/coalesce";
 import { countingDatabase, emptyCost } from "../../src/db/cost";
 import { runBatch } from "../../src/db/statements";
 import { writeStatements } from "../../src/records/write-path";
@@ -47,26 +48,69 @@ describe("the counting D1 wrapper", () => {
   });
 });
 
+describe("the read coalescer over D1", () => {
+  it("sends reads asked for together as one round trip, with the results D1 gives each alone", async () => {
+    const cost = emptyCost();
+    const reads = coalescingDatabase(countingDatabase(env.DB, cost));
+    const list = "SELECT slug FROM case_studies ORDER BY id LIMIT 3";
+    const [all, first, pair] = await Promise.all([
+      reads.prepare(list).all(),
+      reads.prepare("SELECT slug FROM case_studies WHERE slug = ?1").bind("no-such-record").first(),
+      reads.batch([reads.prepare("SELECT count(*) AS n FROM case_studies"), reads.prepare("SELECT 1 AS ok")]),
+    ]);
+    expect(cost).toMatchObject({ statements: 4, roundTrips: 1 });
+    expect(all.results).toEqual((await env.DB.prepare(list).all()).results);
+    expect(first).toBeNull();
+    expect(pair[1]?.results).toEqual([{ ok: 1 }]);
+    expect(pair[0]?.results).toEqual((await env.DB.prepare("SELECT count(*) AS n FROM case_studies").all()).results);
+  });
+
+  it("gives a bad statement's error to its caller alone", async () => {
+    const reads = coalescingDatabase(env.DB);
+    const [good, bad] = await Promise.allSettled([
+      reads.prepare("SELECT 1 AS ok").first("ok"),
+      reads.prepare("SELECT * FROM no_such_table").all(),
+    ]);
+    expect(good).toEqual({ status: "fulfilled", value: 1 });
+    expect(bad.status).toBe("rejected");
+  });
+
+  it("makes the home page one round trip when asked for fresh", async () => {
+    const res = await get("/", { headers: { "cache-control": "no-cache" } });
+    expect(res.status).toBe(200);
+    // The version read, two lists with their totals, and the counts by provenance.
+    expect(costOf(res)).toMatchObject({ queries: 6, roundTrips: 1 });
+  });
+});
+
 describe("D1 cost headers on every route", () => {
   it("count the health check's one statement", async () => {
     expect(costOf(await get("/api/v1/health"))).toMatchObject({ queries: 1, roundTrips: 1 });
   });
 
-  it("count a batch as its statements in one round trip, with the rows it read", async () => {
-    const res = await get("/api/v1/case-studies?limit=5");
+  it("count the HTTP cache's data-version read, then the route's batch in a round trip of its own", async () => {
+    const res = await get("/api/v1/case-studies?limit=7");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("x-cache")).toBe("miss");
+    // The version is needed to look the answer up before the route runs, so it is a round trip of its own.
+    expect(costOf(res)).toMatchObject({ queries: 3, roundTrips: 2 });
+  });
+
+  it("send a fresh request's version read with the route's reads: its statements in one round trip", async () => {
+    const res = await get("/api/v1/case-studies?limit=5", { headers: { "cache-control": "no-cache" } });
     expect(res.status).toBe(200);
     const cost = costOf(res);
-    expect(cost).toMatchObject({ queries: 2, roundTrips: 1 });
+    expect(cost).toMatchObject({ queries: 3, roundTrips: 1 });
     const records = await env.DB.prepare("SELECT count(*) AS n FROM case_studies").first<{ n: number }>();
     // The page reads its five records; the total is one counter row (facet_counts), not a count of every record.
     expect(cost.rowsRead).toBeGreaterThanOrEqual(5);
     expect(cost.rowsRead).toBeLessThan(records?.n ?? 0);
   });
 
-  it("say zero for a page that needs no database, and count HTML pages too", async () => {
+  it("count only the version read for a page that needs no database, and count HTML pages too", async () => {
     const none = await get("/api/v1/calculators");
     expect(none.status).toBe(200);
-    expect(costOf(none)).toEqual({ queries: 0, roundTrips: 0, rowsRead: 0 });
+    expect(costOf(none)).toEqual({ queries: 1, roundTrips: 1, rowsRead: 1 });
     const page = await get("/case-studies/gerac-acupuncture-low-back-pain-trial");
     expect(page.status).toBe(200);
     expect(costOf(page).queries).toBeGreaterThan(0);
@@ -81,8 +125,9 @@ describe("D1 cost headers on every route", () => {
       get("/api/v1/case-studies?limit=5", { headers: { "cache-control": "no-cache" } }),
     ]);
     expect(costOf(health)).toMatchObject({ queries: 1, roundTrips: 1 });
-    expect(costOf(search)).toMatchObject({ queries: 2, roundTrips: 1 });
-    expect(costOf(list)).toMatchObject({ queries: 2, roundTrips: 1 });
+    // The HTTP cache's version read, the search's own (for its result cache) and the search: one batch.
+    expect(costOf(search)).toMatchObject({ queries: 3, roundTrips: 1 });
+    expect(costOf(list)).toMatchObject({ queries: 3, roundTrips: 1 });
   });
 
   it("are on error answers too", async () => {

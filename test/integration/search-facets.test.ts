@@ -80,7 +80,7 @@ describe("facets", () => {
     const facetRows = await env.DB.prepare("SELECT count(*) AS n FROM case_study_facets").first<{ n: number }>();
     const rowsRead = Number(res.headers.get("x-d1-rows-read"));
     expect(res.headers.get("x-search-cache")).toBe("bypass");
-    expect(res.headers.get("x-d1-queries")).toBe("2");
+    expect(res.headers.get("x-d1-queries")).toBe("3");
     expect(res.headers.get("x-d1-round-trips")).toBe("1");
     expect(rowsRead).toBeGreaterThan(0);
     expect(rowsRead).toBeLessThan((records?.n ?? 0) + (facetRows?.n ?? 0));

@@ -1,15 +1,20 @@
 /**
  * npm run bench -- routes — every public route under autocannon against `wrangler dev`, at 1k, 10k and 100k
- * synthetic records beside the real content, each as a ratio to GET /api/v1/health (one `SELECT 1`) measured just
- * before it, with what each request costs in D1 (the x-d1-* headers every response carries, src/http/d1-cost.ts).
+ * synthetic records beside the real content, each as a ratio to GET /api/v1/health (one `SELECT 1`) measured in the
+ * same moments, with what each request costs in D1 (the x-d1-* headers every response carries, src/http/d1-cost.ts).
+ *
+ * Interleaved: a route's time is split into rounds (BENCH_ROUTES_ROUNDS, default 3), each a slice of health, then
+ * cold, then warm, and a ratio is the route's requests over health's, summed over the rounds. The machine is shared
+ * and its load drifts within seconds, so a floor measured once before a route (as this bench did first) moved the
+ * ratio by more than the route's own cost did; slices side by side see the same drift.
  *
  * The routes come from the app's own route table (scripts/lib/route-list.ts), so a new route is measured without
  * being listed. Each is measured cold (every request sends `Cache-Control: no-cache`, so nothing cached answers it)
  * and warm (the same request repeated after one that primes whatever caches exist), so the figures follow whatever
  * caching the app has. Routes that read rows in proportion to the corpus are flagged (exports may).
  *
- * Knobs: BENCH_ROUTES_SIZES=1000,10000 (record counts), BENCH_ROUTES_DURATION seconds per case (default 3),
- * BENCH_ROUTES_FLOOR_DURATION (default 2), BENCH_ROUTES_CONNECTIONS (default 4), BENCH_ROUTES_ONLY=<regex> (routes
+ * Knobs: BENCH_ROUTES_SIZES=1000,10000 (record counts), BENCH_ROUTES_DURATION seconds per case, health's included
+ * (default 3, spread over the rounds), BENCH_ROUTES_CONNECTIONS (default 4), BENCH_ROUTES_ONLY=<regex> (routes
  * whose pattern matches), BENCH_ROUTES_TIMEOUT seconds one route may take, its single request and its load together
  * (default 60; a route past it is reported as timed out and the run goes on), BENCH_ROUTES_ROWS_ONLY=1 (one cold
  * request per route for its D1 figures, no load and no health floor: what rows each route reads, in minutes).
@@ -31,7 +36,7 @@ const SIZES = (env.BENCH_ROUTES_SIZES ?? "1000,10000,100000")
   .filter((n) => Number.isInteger(n) && n > 0)
   .sort((a, b) => a - b);
 const DURATION_S = Number(env.BENCH_ROUTES_DURATION ?? 3);
-const FLOOR_DURATION_S = Number(env.BENCH_ROUTES_FLOOR_DURATION ?? 2);
+const ROUNDS = Math.max(1, Math.round(Number(env.BENCH_ROUTES_ROUNDS ?? 3)));
 const CONNECTIONS = Number(env.BENCH_ROUTES_CONNECTIONS ?? 4);
 const ONLY = env.BENCH_ROUTES_ONLY ? new RegExp(env.BENCH_ROUTES_ONLY) : null;
 const ROUTE_TIMEOUT_MS = Number(env.BENCH_ROUTES_TIMEOUT ?? 60) * 1000;
@@ -108,40 +113,42 @@ function failedCase(note: string): CaseFigures {
   };
 }
 
+/** A route's figures: health's rate in the same rounds, and each case's. */
+interface Measured {
+  health: number | null;
+  cold: CaseFigures;
+  warm: CaseFigures | null;
+}
+
 /**
- * One case within ROUTE_TIMEOUT_MS: its requests are aborted at the deadline, and a case that times out or fails is
- * reported as such, so one slow route (a whole-corpus read at 100k records) cannot hang the run.
+ * One route within ROUTE_TIMEOUT_MS: its requests are aborted at the deadline, and a route that times out or fails
+ * is reported as such, so one slow route (a whole-corpus read at 100k records) cannot hang the run.
  */
-async function measure(route: BenchRoute, port: number, mode: Mode, healthRps: number): Promise<CaseFigures> {
+async function measure(route: BenchRoute, port: number): Promise<Measured> {
   const deadline = AbortSignal.timeout(ROUTE_TIMEOUT_MS);
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const timedOut = new Promise<CaseFigures>((done) => {
-    timer = setTimeout(() => done(failedCase(`timed out after ${ROUTE_TIMEOUT_MS / 1000} s`)), ROUTE_TIMEOUT_MS);
+  const failed = (note: string): Measured => ({ health: null, cold: failedCase(note), warm: null });
+  const timedOut = new Promise<Measured>((done) => {
+    timer = setTimeout(() => done(failed(`timed out after ${ROUTE_TIMEOUT_MS / 1000} s`)), ROUTE_TIMEOUT_MS);
   });
   try {
-    return await Promise.race([measureCase(route, port, mode, healthRps, deadline), timedOut]);
+    return await Promise.race([measureRoute(route, port, deadline), timedOut]);
   } catch (error) {
-    const why = deadline.aborted ? `timed out after ${ROUTE_TIMEOUT_MS / 1000} s` : `failed: ${String(error)}`;
-    return failedCase(why);
+    return failed(deadline.aborted ? `timed out after ${ROUTE_TIMEOUT_MS / 1000} s` : `failed: ${String(error)}`);
   } finally {
     clearTimeout(timer);
   }
 }
 
-async function measureCase(
-  route: BenchRoute,
-  port: number,
-  mode: Mode,
-  healthRps: number,
-  signal: AbortSignal,
-): Promise<CaseFigures> {
+/** One request of a case, timed, with its status and its D1 figures; whether it can be put under load. */
+async function probe(route: BenchRoute, port: number, mode: Mode, signal: AbortSignal) {
   const { url, init } = run(route, port, mode);
   if (mode === "warm") await (await fetch(url, { ...init, signal })).arrayBuffer();
   const started = performance.now();
   const res = await fetch(url, { ...init, signal });
   const bytes = (await res.arrayBuffer()).byteLength;
   const single = performance.now() - started;
-  const base: CaseFigures = {
+  const figures: CaseFigures = {
     status: res.status,
     requests_per_s: null,
     ratio_to_health: null,
@@ -155,36 +162,90 @@ async function measureCase(
     non2xx: 0,
     errors: 0,
   };
+  let load = true;
   if (!res.ok) {
     const why = [401, 403, 503].includes(res.status) ? " (needs a token)" : "";
-    return { ...base, note: `answered ${res.status}${why}; not put under load` };
+    figures.note = `answered ${res.status}${why}; not put under load`;
+    load = false;
+  } else if (single > SLOW_MS) {
+    figures.note = `one request took ${Math.round(single)} ms; not put under load`;
+    load = false;
+  } else if (ROWS_ONLY) {
+    load = false;
   }
   if (res.headers.get("content-type")?.includes("ndjson")) {
-    base.note = "streamed: D1 figures count only what ran before the first byte";
+    figures.note = `streamed: D1 figures count only what ran before the first byte${figures.note ? `; ${figures.note}` : ""}`;
   }
-  if (ROWS_ONLY) return { ...base, note: base.note ?? "rows only: not put under load" };
-  if (single > SLOW_MS) return { ...base, note: `one request took ${Math.round(single)} ms; not put under load` };
-  const options = { url, method: init.method, headers: init.headers, body: init.body, connections: CONNECTIONS };
-  await autocannon({ ...options, duration: 0.3 }); // warm-up, discarded
-  const load = await autocannon({ ...options, duration: DURATION_S, timeout: 20 });
-  // From the total, not autocannon's per-second average, which rounds a slow route's 0.7/s to 0 or 1.
-  const rps = load.requests.total / DURATION_S;
+  if (ROWS_ONLY) figures.note = figures.note ?? "rows only: not put under load";
+  return { figures, load, url, init };
+}
+
+/** What the rounds add up to for one kind of request. */
+interface Tally {
+  total: number;
+  p50s: number[];
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+async function measureRoute(route: BenchRoute, port: number, signal: AbortSignal): Promise<Measured> {
+  const cold = await probe(route, port, "cold", signal);
+  const warm = ROWS_ONLY ? null : await probe(route, port, "warm", signal);
+  if (ROWS_ONLY) return { health: null, cold: cold.figures, warm: null };
+  const loads = [cold, warm].filter((c): c is NonNullable<typeof c> => c?.load === true);
+  if (loads.length === 0) return { health: null, cold: cold.figures, warm: warm?.figures ?? null };
+
+  const health = { url: `http://127.0.0.1:${port}${FLOOR_PATH}`, init: { method: "GET", headers: {} } };
+  const kinds = [health, ...loads];
+  const slice = DURATION_S / ROUNDS;
+  const options = (k: (typeof kinds)[number]) => ({
+    url: k.url,
+    method: k.init.method,
+    headers: k.init.headers as Record<string, string>,
+    body: (k.init as { body?: string }).body,
+    connections: CONNECTIONS,
+  });
+  for (const k of kinds) await autocannon({ ...options(k), duration: 0.3 }); // warm-up, discarded
+  const tallies = kinds.map((): Tally => ({ total: 0, p50s: [], p99: 0, non2xx: 0, errors: 0 }));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [i, k] of kinds.entries()) {
+      const load = await autocannon({ ...options(k), duration: slice, timeout: 20 });
+      const t = tallies[i] as Tally;
+      t.total += load.requests.total;
+      t.p50s.push(load.latency.p50);
+      t.p99 = Math.max(t.p99, load.latency.p99);
+      t.non2xx += load.non2xx;
+      t.errors += load.errors + load.timeouts;
+    }
+  }
+  const healthTally = tallies[0] as Tally;
+  const healthRps = healthTally.total / DURATION_S;
+  const withLoad = (figures: CaseFigures, t: Tally): CaseFigures => ({
+    ...figures,
+    // From the totals, not autocannon's per-second average, which rounds a slow route's 0.7/s to 0 or 1.
+    requests_per_s: t.total / DURATION_S,
+    ratio_to_health: healthTally.total ? t.total / healthTally.total : null,
+    p50_ms: median(t.p50s),
+    p99_ms: t.p99,
+    non2xx: t.non2xx,
+    errors: t.errors,
+  });
+  const tallyOf = (c: typeof cold | null) => (c ? tallies[kinds.indexOf(c)] : undefined);
+  const coldTally = tallyOf(cold);
+  const warmTally = tallyOf(warm);
   return {
-    ...base,
-    requests_per_s: rps,
-    ratio_to_health: healthRps ? rps / healthRps : null,
-    p50_ms: load.latency.p50,
-    p99_ms: load.latency.p99,
-    non2xx: load.non2xx,
-    errors: load.errors + load.timeouts,
+    health: healthRps,
+    cold: coldTally ? withLoad(cold.figures, coldTally) : cold.figures,
+    warm: warm ? (warmTally ? withLoad(warm.figures, warmTally) : warm.figures) : null,
   };
 }
 
-async function healthFloor(port: number): Promise<number> {
-  const url = `http://127.0.0.1:${port}${FLOOR_PATH}`;
-  await autocannon({ url, connections: CONNECTIONS, duration: 0.3 });
-  const load = await autocannon({ url, connections: CONNECTIONS, duration: FLOOR_DURATION_S });
-  return load.requests.total / FLOOR_DURATION_S;
+/** The median of the rounds' p50s: what a typical slice saw. */
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 /** Migrations, the stock sentences the synthetic loader reads, and the real content (its seed). */
@@ -264,9 +325,7 @@ export async function benchRouteTable(): Promise<Record<string, unknown>> {
             figures[key] = { ...route, health_requests_per_s: null, cold: null, warm: null, skipped: route.skipped };
             continue;
           }
-          const health = ROWS_ONLY ? 0 : await healthFloor(server.port);
-          const cold = await measure(route, server.port, "cold", health);
-          const warm = ROWS_ONLY ? null : await measure(route, server.port, "warm", health);
+          const { health, cold, warm } = await measure(route, server.port);
           figures[key] = {
             method: route.method,
             pattern: route.pattern,
@@ -400,10 +459,10 @@ function report(bySize: Record<number, SizeFigures>, loadTotal: number, seconds:
     `- ${largest.toLocaleString("en")} synthetic records loaded in ${loadTotal.toFixed(1)} s in all (target < 120 s)`,
   );
   console.log(
-    `bench-routes: done in ${seconds.toFixed(0)} s (${DURATION_S} s per case, health ${FLOOR_DURATION_S} s, ${CONNECTIONS} connections)`,
+    `bench-routes: done in ${seconds.toFixed(0)} s (${DURATION_S} s per case and for health, in ${ROUNDS} interleaved rounds, ${CONNECTIONS} connections)`,
   );
   return {
-    config: { sizes, duration_s: DURATION_S, floor_duration_s: FLOOR_DURATION_S, connections: CONNECTIONS },
+    config: { sizes, duration_s: DURATION_S, rounds: ROUNDS, connections: CONNECTIONS },
     by_size: bySize,
     growth: { from: smallest, to: largest, corpus_growth: corpusGrowth, by_route: growth },
     summary,

@@ -64,8 +64,8 @@ function valueFor(collection: string, samples: SampleValues): string | undefined
     calculators: calculatorIds[0],
     taxonomy: taxonomyPages[0]?.kind,
     revisions: "1",
-    // The first case-study sitemap: ids 1…5,000, the real records and the first synthetic ones (O(page) rows).
-    sitemaps: "case-studies-1.xml",
+    // The second case-study sitemap: ids 1,001…2,000, a full page of synthetic records (O(page) rows).
+    sitemaps: "case-studies-2.xml",
   };
   return values[collection];
 }

@@ -1,6 +1,7 @@
 /** Record pages describe themselves to machines (citation_*, JSON-LD, Open Graph, alternates); the sitemap (an index of sitemaps) lists every public page. */
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { SITEMAP_PAGE_SIZE } from "../../src/site/sitemap";
 import { jsonLdText } from "../../src/views/page-meta";
 import { get, sitemapLocs, withIdsFrom, writeRecords, writeVariant } from "./helpers";
 
@@ -82,16 +83,17 @@ describe("/sitemap.xml", () => {
       writeVariant(SLUG, (r) => ({ ...r, slug: "sitemap-far-record", status: "published" })),
     );
     const index = await (await get("/sitemap.xml")).text();
-    // Ids 10,001 … 15,000 are range 3 of 5,000; the placeholder of withIdsFrom (id 12,000) is gone again.
-    expect(index).toContain("https://example.test/sitemaps/case-studies-3.xml");
-    const page = await (await get("/sitemaps/case-studies-3.xml")).text();
+    // Id 12,001 is in range n; range n - 1 ends at id 12,000, where the placeholder of withIdsFrom is gone again.
+    const n = Math.ceil(12_001 / SITEMAP_PAGE_SIZE);
+    expect(index).toContain(`https://example.test/sitemaps/case-studies-${n}.xml`);
+    const page = await (await get(`/sitemaps/case-studies-${n}.xml`)).text();
     expect([...page.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1])).toEqual([
       "https://example.test/case-studies/sitemap-far-record",
     ]);
-    expect(index).not.toContain("case-studies-2.xml");
-    for (const path of ["/sitemaps/case-studies-2.xml", "/sitemaps/case-studies-0.xml", "/sitemaps/other.xml"])
+    expect(index).not.toContain(`case-studies-${n - 1}.xml`);
+    for (const path of [`/sitemaps/case-studies-${n - 1}.xml`, "/sitemaps/case-studies-0.xml", "/sitemaps/other.xml"])
       expect((await get(path)).status, path).toBe(404);
     await writeRecords({ kind: "delete", slug: "sitemap-far-record" });
-    expect(await (await get("/sitemap.xml")).text()).not.toContain("case-studies-3.xml");
+    expect(await (await get("/sitemap.xml")).text()).not.toContain(`case-studies-${n}.xml`);
   });
 });

@@ -10,7 +10,7 @@
  *
  * Every search case is measured twice: "fresh", each request sending `Cache-Control: no-cache` so the search runs in
  * full every time (the worst case: every request a new question or the data just changed), and "cached", the same
- * request repeated so the Worker's versioned result cache answers it after one data-version read (src/search/cache.ts).
+ * request repeated so the Worker's versioned result cache answers it after one data-version read (src/search/run.ts, src/db/versioned-cache.ts).
  *
  * The temporary database never touches the developer's local one (--persist-to a temp folder), the Worker is
  * stopped at the end, and only 127.0.0.1 is contacted.

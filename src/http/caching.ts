@@ -7,12 +7,15 @@
  * - the Workers Cache API (`caches.default`, one per data centre) in front of every public read, keyed on the data
  *   version and the deployed version, so an entry can never answer after a write changed the data or a deploy
  *   changed the markup: a hit costs one one-row D1 read and no rendering. A request that asks for a fresh answer
- *   (`no-cache`) is not looked up, so its version read travels with the route's first reads, in one round trip.
+ *   (`no-cache`) is not looked up, so its version read travels with the route's first reads, in one round trip;
+ * - in front of that, the isolate's memory (ISOLATE_ANSWERS): the answers it stored or found at the edge, under the
+ *   same keys, so a repeated request costs the version read and no trip to the cache either.
  *
  * Errors are never stored (`no-store`, no ETag), nor is anything asked with a token or a cookie.
  */
 import type { Context, MiddlewareHandler } from "hono";
 import { type DataVersion, readDataVersion } from "../db/data-version";
+import { VersionedCache } from "../db/versioned-cache";
 import type { AppEnv } from "../env";
 import { asksForFresh, bodyEtag, forbidsStoring, ifNoneMatchMatches } from "./conditional";
 
@@ -43,6 +46,29 @@ export const EDGE_TTL_SECONDS = 86_400;
 
 /** Where the browser policy of an edge entry waits while the entry carries the edge's own Cache-Control. */
 const BROWSER_POLICY_HEADER = "x-browser-cache-control";
+
+/** When an edge entry was stored (milliseconds since 1970), so a copy held in memory ends when the entry does. */
+const STORED_AT_HEADER = "x-edge-stored-at";
+
+/** An answer as an isolate holds it: plain data (workerd forbids keeping one request's Response for another). */
+interface HeldAnswer {
+  status: number;
+  statusText: string;
+  headers: [string, string][];
+  body: ArrayBuffer;
+  expires: number;
+}
+
+/** Bodies larger than this are left to the edge alone (exports of a whole result set), not held in memory. */
+const ISOLATE_ANSWER_MAX_BYTES = 512 * 1024;
+
+/**
+ * Answers this isolate has stored at the edge or found there, by edge key, for the data version of their key: a hit
+ * here is the version read and nothing else. The Cache API is a trip out of the isolate and back (to the data
+ * centre's cache; in local dev to its own Durable Object and disk), which measured as much as the version read itself.
+ * Bounded like the search's results (8 MB), per isolate, emptied by any write (VersionedCache).
+ */
+const ISOLATE_ANSWERS = new VersionedCache<HeldAnswer>({ maxEntries: 500, maxSize: 8 * 1024 * 1024 });
 
 /** Synthetic origin of edge keys: never a real address, so no request can ask for a key directly. */
 const EDGE_KEY_ORIGIN = "https://edge-cache.internal";
@@ -140,10 +166,11 @@ function edgeCacheFor(c: Context<AppEnv>, path: string): { cache: Cache; db: D1D
  * An edge entry made ready to send: its browser policy back. (Its D1 cost headers, which describe the request that
  * computed it, are set again by the cost middleware outside this one, to what this request sent.)
  */
-function fromEdge(held: Response): Response {
-  const res = new Response(held.body, { status: held.status, statusText: held.statusText, headers: held.headers });
+function fromEdge(held: Response, body: BodyInit | null = held.body): Response {
+  const res = new Response(body, { status: held.status, statusText: held.statusText, headers: held.headers });
   res.headers.set("cache-control", res.headers.get(BROWSER_POLICY_HEADER) ?? CACHE_POLICIES.api);
   res.headers.delete(BROWSER_POLICY_HEADER);
+  res.headers.delete(STORED_AT_HEADER);
   // The search's own header: the answer did come from a cache of results for the current data.
   if (res.headers.has("x-search-cache")) res.headers.set("x-search-cache", "hit");
   return res;
@@ -157,17 +184,59 @@ function storable(res: Response): boolean {
   );
 }
 
-/** Stores a copy after the answer has gone (waitUntil), with the edge's lifetime; the browser policy rides along. */
-function store(c: Context<AppEnv>, cache: Cache, key: string, res: Response): void {
+/** Keeps an edge entry in this isolate's memory too, unless its body is too large; ends when the entry does. */
+function remember(key: string, version: string, entry: Response, body: ArrayBuffer): void {
+  if (body.byteLength > ISOLATE_ANSWER_MAX_BYTES) return;
+  const storedAt = Number(entry.headers.get(STORED_AT_HEADER));
+  if (!Number.isFinite(storedAt) || storedAt <= 0) return;
+  const held: HeldAnswer = {
+    status: entry.status,
+    statusText: entry.statusText,
+    headers: [...entry.headers],
+    body,
+    expires: storedAt + EDGE_TTL_SECONDS * 1000,
+  };
+  ISOLATE_ANSWERS.set(key, version, held, body.byteLength);
+}
+
+/** An answer this isolate holds for `key` under `version`, as an edge entry would come back, if it has not ended. */
+function recalled(key: string, version: string): Response | null {
+  const held = ISOLATE_ANSWERS.get(key, version);
+  if (!held || held.expires <= Date.now()) return null;
+  return new Response(held.body.slice(0), { status: held.status, statusText: held.statusText, headers: held.headers });
+}
+
+/**
+ * Stores a copy after the answer has gone (waitUntil), with the edge's lifetime, and keeps it in this isolate's
+ * memory; the browser policy and the time it was stored ride along.
+ */
+function store(c: Context<AppEnv>, cache: Cache, key: string, version: string, res: Response): void {
   const copy = res.clone();
   copy.headers.set(BROWSER_POLICY_HEADER, copy.headers.get("cache-control") ?? "");
   copy.headers.set("cache-control", `public, max-age=${EDGE_TTL_SECONDS}`);
-  const put = cache.put(key, copy).catch((error: unknown) => console.error("edge cache put failed", key, error));
+  copy.headers.set(STORED_AT_HEADER, String(Date.now()));
+  const put = (async () => {
+    const body = await copy.arrayBuffer();
+    remember(key, version, copy, body);
+    await cache.put(
+      key,
+      new Response(body, { status: copy.status, statusText: copy.statusText, headers: copy.headers }),
+    );
+  })().catch((error: unknown) => console.error("edge cache put failed", key, error));
   try {
     c.executionCtx.waitUntil(put);
   } catch {
     // No execution context (app.request in a test): the put still runs on its own.
   }
+}
+
+/** An edge entry found: kept in memory when its length is known and small enough, and made ready to send. */
+async function fromEdgeRemembered(held: Response, key: string, version: string): Promise<Response> {
+  const length = Number(held.headers.get("content-length") ?? Number.NaN);
+  if (!(length <= ISOLATE_ANSWER_MAX_BYTES)) return fromEdge(held);
+  const body = await held.arrayBuffer();
+  remember(key, version, held, body);
+  return fromEdge(held, body);
 }
 
 /** `304 Not Modified` in place of a 2xx whose ETag `If-None-Match` names. */
@@ -192,17 +261,22 @@ export const httpCaching: MiddlewareHandler<AppEnv> = async (c, next) => {
   const edge = edgeCacheFor(c, url.pathname);
   let state: "hit" | "miss" | "bypass" = "bypass";
   let key: string | null = null;
-  const keyFor = (version: DataVersion | null) =>
-    version?.version ? edgeKey(url, version.version, c.env.CF_VERSION_METADATA?.id ?? "unversioned") : null;
+  let version = "";
+  const keyFor = (read: DataVersion | null) => {
+    version = read?.version ?? "";
+    return version ? edgeKey(url, version, c.env.CF_VERSION_METADATA?.id ?? "unversioned") : null;
+  };
   // Asked before the route runs, so whatever the route then reads is at least this new and an entry filed under a
   // version never holds data older than it (the reads it is batched with see the same snapshot; later ones go after).
   const versionRead = edge ? readDataVersion(edge.db).catch(() => null) : null;
   if (edge && !asksForFresh(request)) {
     key = keyFor(await versionRead);
     if (key) {
-      const held = await edge.cache.match(key);
+      const inMemory = recalled(key, version);
+      const held = inMemory ?? (await edge.cache.match(key));
       state = held ? "hit" : "miss";
-      if (held) replace(c, fromEdge(held));
+      if (inMemory) replace(c, fromEdge(inMemory));
+      else if (held) replace(c, await fromEdgeRemembered(held, key, version));
     }
   }
   if (state !== "hit") {
@@ -211,7 +285,7 @@ export const httpCaching: MiddlewareHandler<AppEnv> = async (c, next) => {
     if (versionRead && !key) key = keyFor(await versionRead);
     const res = await withCachingHeaders(url.pathname, request, c.res);
     replace(c, res);
-    if (edge && key && storable(res) && !forbidsStoring(request)) store(c, edge.cache, key, res);
+    if (edge && key && storable(res) && !forbidsStoring(request)) store(c, edge.cache, key, version, res);
   }
   c.res.headers.set("x-cache", state);
   notModifiedIfMatches(c);

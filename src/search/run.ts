@@ -2,7 +2,7 @@
  * Runs a search against D1 with this isolate's result cache in front (see runSearch for the protocol). The SQL is
  * built by statement.ts; this module only decides what to send and what to keep.
  */
-import { SEARCH_CACHE_LIMITS, VersionedCache } from "./cache";
+import { type CacheLimits, VersionedCache } from "../db/versioned-cache";
 import type { SearchAnswer, SearchOutcome, SearchSpec } from "./model";
 import { readResult, type SearchResultRow, searchStatement } from "./statement";
 
@@ -15,6 +15,12 @@ function answerSize(answer: SearchAnswer): number {
 }
 
 const DATA_VERSION_SQL = "SELECT version FROM data_version WHERE id = 1";
+
+/**
+ * Why a result cache: a search over thousands of full-text matches with exact facet counts costs milliseconds of D1
+ * time and thousands of rows read, and people (and pages embedding links to a search) ask the same questions again.
+ */
+const SEARCH_CACHE_LIMITS: CacheLimits = { maxEntries: 500, maxSize: 8 * 1024 * 1024 };
 
 /** Results already computed in this isolate, valid while the data version they were computed from is current. */
 const searchCache = new VersionedCache<SearchAnswer>(SEARCH_CACHE_LIMITS);

@@ -328,6 +328,32 @@ describe("the edge cache (caches.default) keyed on the data version", () => {
     expect((await get(`/case-studies/${slug}`)).status).toBe(200);
   });
 
+  it("answers a repeat from the isolate's memory under the same key, even when the data centre's entry is gone", async () => {
+    const path = "/api/v1/case-studies?limit=3";
+    const first = await get(path, { headers: { "cache-control": "no-cache" } });
+    const body = await first.text();
+    await untilHit(path);
+    const version = (await env.DB.prepare("SELECT version FROM data_version").first<{ version: string }>())?.version;
+    const key = edgeKey(
+      new URL(`https://example.test${path}`),
+      version ?? "",
+      (env as { CF_VERSION_METADATA?: WorkerVersionMetadata }).CF_VERSION_METADATA?.id ?? "unversioned",
+    );
+    const cache = (caches as unknown as { default: Cache }).default;
+    expect(await cache.delete(key)).toBe(true);
+    const remembered = await get(path);
+    expect(remembered.headers.get("x-cache")).toBe("hit");
+    expect(remembered.headers.get("etag")).toBe(first.headers.get("etag"));
+    expect(remembered.headers.get("cache-control")).toBe(first.headers.get("cache-control"));
+    expect(remembered.headers.get("x-browser-cache-control")).toBeNull();
+    expect(remembered.headers.get("x-edge-stored-at")).toBeNull();
+    expect(remembered.headers.get("x-d1-queries")).toBe("1");
+    expect(await remembered.text()).toBe(body);
+    // A write moves the version: the memory holds nothing for the new one.
+    await env.DB.prepare("UPDATE case_studies SET origin = origin WHERE id = (SELECT min(id) FROM case_studies)").run();
+    expect((await get(path)).headers.get("x-cache")).toBe("miss");
+  });
+
   it("never caches the health check", async () => {
     for (let i = 0; i < 3; i++) {
       const res = await get("/api/v1/health");

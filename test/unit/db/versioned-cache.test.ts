@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { VersionedCache } from "../../../src/search/cache";
+import { VersionedCache } from "../../../src/db/versioned-cache";
 
 describe("VersionedCache", () => {
   it("returns a value only for the data version it was stored with", () => {

@@ -1,11 +1,10 @@
 /**
- * Search results this isolate has already computed, for the data version they were computed from.
+ * Values this isolate has already computed, for the data version they were computed from: the search's results
+ * (src/search/run.ts) and the HTTP cache's answers (src/http/caching.ts).
  *
- * Why: a search over thousands of full-text matches with exact facet counts costs milliseconds of D1 time and
- * thousands of rows read, and people (and pages embedding links to a search) ask the same questions again. Results are
- * a pure function of the search and the data, and the database keeps a version that every write moves
- * (schema/0005_data_version.sql), so a result can be reused as long as the version it was computed from is current.
- * Checking that is one one-row read, as cheap as a health check; a cached result is never served for data it was not
+ * Why: what is computed from the data is a pure function of it, and the database keeps a version that every write
+ * moves (schema/0005_data_version.sql), so a value can be reused as long as the version it was computed from is
+ * current. Checking that is one one-row read, as cheap as a health check; a value is never given for data it was not
  * computed from.
  *
  * Bounded by entries and by an estimate of their size, evicting the least recently used. Per isolate: nothing is
@@ -14,11 +13,9 @@
 
 export interface CacheLimits {
   maxEntries: number;
-  /** Upper bound on the sum of the entries' estimated sizes (characters of the text they hold). */
+  /** Upper bound on the sum of the entries' estimated sizes (characters or bytes of what they hold). */
   maxSize: number;
 }
-
-export const SEARCH_CACHE_LIMITS: CacheLimits = { maxEntries: 500, maxSize: 8 * 1024 * 1024 };
 
 interface Entry<T> {
   value: T;

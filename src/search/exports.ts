@@ -10,14 +10,12 @@ import { validationProblem } from "../http/problem";
 import { defineRoute } from "../http/route";
 import type { QuerySpec } from "../http/validate";
 import { findCaseStudies } from "../records/read";
-import { runSearch } from "./run";
+import { matchingSlugs } from "./run";
 import { type SearchQuery, searchQuerySchema } from "./schemas";
 import { prepareCaseStudySearch, searchHref } from "./spec";
 
-/** At most this many records in one export (four pages of the search's largest page). */
+/** At most this many records in one export (read as one page of the result set: matchingSlugs in run.ts). */
 export const EXPORT_MAX_RECORDS = 200;
-
-const PAGE = 50;
 
 const exportQuerySchema = z.safeExtend(searchQuerySchema, { format: exportFormatField("csv") });
 
@@ -55,23 +53,12 @@ export const searchExportRoutes = [
       const { format, ...search } = query;
       // An export is of case studies (the records' contract): the search's other kinds are left out, and a `kind`
       // filter without case_study exports none.
-      const prepared = prepareCaseStudySearch({ ...search, limit: PAGE });
+      const prepared = prepareCaseStudySearch({ ...search, limit: EXPORT_MAX_RECORDS });
       if (prepared.badCursor) {
         throw validationProblem("query", [{ path: "cursor", message: "is not a cursor this search returned" }]);
       }
-      const slugs: string[] = [];
-      let spec = prepared.spec;
-      let total = 0;
-      let totalExact = true;
-      for (;;) {
-        const outcome = await runSearch(c.env.DB, spec);
-        total = outcome.total;
-        totalExact = outcome.totalExact;
-        slugs.push(...outcome.hits.map((hit) => hit.slug));
-        if (!outcome.nextKey || slugs.length >= EXPORT_MAX_RECORDS) break;
-        spec = { ...spec, after: outcome.nextKey };
-      }
-      const rows = await findCaseStudies(c.env.DB, slugs.slice(0, EXPORT_MAX_RECORDS));
+      const { slugs, total, totalExact } = await matchingSlugs(c.env.DB, prepared.spec, EXPORT_MAX_RECORDS);
+      const rows = await findCaseStudies(c.env.DB, slugs);
       const origin = new URL(c.req.url).origin;
       const described = describeSearch(search);
       const cut =

@@ -72,6 +72,11 @@ export interface SearchSpec {
    * or a case-study filter is active. Empty: nothing is searched for hits (facet counts are still case studies').
    */
   kinds: readonly Kind[];
+  /**
+   * `false` when a result set is read for its records, not shown (exports, the evidence summary): hits then carry no
+   * snippet, which costs a full-text lookup per hit. Unset: snippets, as the search shows them.
+   */
+  snippets?: false;
 }
 
 /** A case study found (its hit row, as the statement returns it). */

@@ -67,8 +67,12 @@ export async function runSearch(
   return { ...answer, cache: options.cache ? "miss" : "bypass" };
 }
 
-/** Page size when a whole result set is read (the search's largest page). */
-const WHOLE_PAGE = 50;
+/**
+ * Page size when a result set is read for its records: what an export or the evidence summary reads at most
+ * (EXPORT_MAX_RECORDS, SUMMARY_MAX_RECORDS), so they take one statement; pages of the search's own 50 each ran the
+ * whole search again. Such pages carry no snippets (`snippets: false`), so a hit costs no full-text lookup.
+ */
+const WHOLE_PAGE = 200;
 
 /**
  * The slugs of every record a search matches, in its order, up to `max`, read page by page through runSearch (so
@@ -81,7 +85,7 @@ export async function matchingSlugs(
   max: number,
 ): Promise<{ slugs: string[]; total: number; totalExact: boolean }> {
   const slugs: string[] = [];
-  let page: SearchSpec = { ...spec, limit: WHOLE_PAGE };
+  let page: SearchSpec = { ...spec, limit: WHOLE_PAGE, snippets: false };
   let total = 0;
   let totalExact = true;
   for (;;) {

@@ -468,19 +468,23 @@ SELECT 'facet', facet, value, n, NULL FROM facet_counts WHERE n > 0`,
   // Snippets: one full-text lookup per hit of the page (rowid = the hit's id), preferring the body's passage (the card
   // shows the summary already). One pass over the page's id range instead ran the query once, but read every match
   // between the page's lowest and highest id: rows in proportion to the matches when a page's ids lie far apart.
-  const hits = match
-    ? `SELECT 'hit' AS kind, NULL AS facet, NULL AS value, p.rn AS n, ${hitJson(`CASE
+  const snippets = spec.snippets !== false;
+  const hits =
+    match && snippets
+      ? `SELECT 'hit' AS kind, NULL AS facet, NULL AS value, p.rn AS n, ${hitJson(`CASE
         WHEN instr(snippet(case_studies_fts, 3, char(1), char(2), '', 1), char(1)) > 0
         THEN snippet(case_studies_fts, 3, char(1), char(2), '\u2026', 16)
         ELSE snippet(case_studies_fts, -1, char(1), char(2), '\u2026', 16) END`)} AS data
 FROM page p CROSS JOIN case_studies_fts ON case_studies_fts.rowid = p.id CROSS JOIN case_studies c ON c.id = p.id
 WHERE p.t = 0 AND case_studies_fts MATCH ${match}`
-    : `SELECT 'hit' AS kind, NULL AS facet, NULL AS value, p.rn AS n, ${hitJson("NULL")} AS data
+      : `SELECT 'hit' AS kind, NULL AS facet, NULL AS value, p.rn AS n, ${hitJson("NULL")} AS data
 FROM page p CROSS JOIN case_studies c ON c.id = p.id`;
 
   // Figures and briefs on the page: a lookup in search_docs per hit for their snippets (the body's passage when the
   // words are there: the card shows the quote or the question already), one part for both kinds.
-  const docSnippet = `CASE
+  const docSnippet = !snippets
+    ? "NULL"
+    : `CASE
         WHEN instr(snippet(search_docs, 2, char(1), char(2), '', 1), char(1)) > 0
         THEN snippet(search_docs, 2, char(1), char(2), '\u2026', 16)
         ELSE snippet(search_docs, -1, char(1), char(2), '\u2026', 16) END`;
@@ -491,10 +495,10 @@ FROM page p CROSS JOIN case_studies c ON c.id = p.id`;
       'quote', f.quote, 'source_title', f.source_title, 'snippet', ${docSnippet})
     ELSE json_object('kind', 'brief', 't', p.t, 'id', p.id, 'r', p.r, 'e', NULL, 'g', p.g, 'y', NULL, 'slug', b.slug,
       'title', b.title, 'question', b.question, 'audience', b.audience, 'snippet', ${docSnippet}) END
-FROM page p CROSS JOIN search_docs ON search_docs.rowid = p.id * 2 + p.t - 1
+FROM page p ${snippets ? "CROSS JOIN search_docs ON search_docs.rowid = p.id * 2 + p.t - 1" : ""}
   LEFT JOIN reference_figures f ON p.t = ${KIND_KEYS.reference_figure} AND f.id = p.id
   LEFT JOIN briefs b ON p.t = ${KIND_KEYS.brief} AND b.id = p.id
-WHERE p.t > 0 AND search_docs MATCH ${match}`
+WHERE p.t > 0 ${snippets ? `AND search_docs MATCH ${match}` : ""}`
     : null;
 
   // Totals travel as one JSON row (D1 allows at most five terms in a compound SELECT).

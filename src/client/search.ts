@@ -7,7 +7,7 @@
  * typing makes no history entries, and back and forward move between pages as they would without the script.
  *
  * No pause is waited for: one request at a time, for the form as it is when sent. A key pressed while it is in flight
- * waits for its answer, then the form as it is then is asked for at once. The request is never aborted: that would
+ * waits for its answer, then the form as it is then is asked for at once. Typing never aborts the request: that would
  * throw away the server's work and leave a fast typist with nothing on screen until they stopped. An answer the form
  * has moved on from is shown only while the newer one is on its way, and only if just the words changed (replacing
  * the sidebar with an older rendering would undo a filter ticked meanwhile); the live count is `aria-busy` until the
@@ -22,6 +22,12 @@ import {
   SEARCH_PARTS,
   WORDS_PARAM,
 } from "../search/fragment";
+
+/**
+ * How long one answer may take before it counts as failed: newer words then go out (or Enter navigates), so a request
+ * hung on a bad network cannot hold the box up for good. Far above a search's usual answer (tens of milliseconds).
+ */
+const REQUEST_TIMEOUT_MS = 5000;
 
 /** The form as a GET submit would encode it (the sidebar's inputs belong to it through their `form` attribute). */
 function queryOf(form: HTMLFormElement): string {
@@ -108,7 +114,9 @@ function init(form: HTMLFormElement): void {
     busy = true;
     let html: string | undefined;
     try {
-      const res = await fetch(`${path}?${query}${query ? "&" : ""}${FRAGMENT_PARAM}=${FRAGMENT_VALUE}`);
+      const res = await fetch(`${path}?${query}${query ? "&" : ""}${FRAGMENT_PARAM}=${FRAGMENT_VALUE}`, {
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
       if (!res.ok) throw new Error(`search answered ${res.status}`);
       html = await res.text();
     } catch (error) {

@@ -1,19 +1,45 @@
 /**
- * Search as you type on /search (no framework). Without this script the page is a plain GET form. With it, a pause in
- * typing (or a changed filter or sort) asks the server for the same search with `fragment=results`: the page's parts
+ * Search as you type on /search (no framework). Without this script the page is a plain GET form. With it, each change
+ * to the form (a key, a filter, a sort) asks the server for the same search with `fragment=results`: the page's parts
  * rendered by the same components as the page (src/search/views.tsx), which replace the sort choices, the results and
  * the filter sidebar (its counts follow the words) by id. The box being typed in is never replaced, so focus and the
  * caret stay put. The address becomes the query a GET submit of the form would produce, with history.replaceState:
  * typing makes no history entries, and back and forward move between pages as they would without the script.
+ *
+ * No pause is waited for: one request at a time, for the form as it is when sent. A key pressed while it is in flight
+ * waits for its answer, then the form as it is then is asked for at once. Typing never aborts the request: that would
+ * throw away the server's work and leave a fast typist with nothing on screen until they stopped. An answer the form
+ * has moved on from is shown only while the newer one is on its way, and only if just the words changed (replacing
+ * the sidebar with an older rendering would undo a filter ticked meanwhile); the live count is `aria-busy` until the
+ * newest arrives, so screen readers are not read every step. A query asked again within a minute is answered by the
+ * browser's HTTP cache (fragments are `max-age=60`, like the page), so backspacing costs no trip to the server.
  */
-import { FRAGMENT_PARAM, FRAGMENT_VALUE, RESULTS_COUNT_ID, SEARCH_FORM_ID, SEARCH_PARTS } from "../search/fragment";
+import {
+  FRAGMENT_PARAM,
+  FRAGMENT_VALUE,
+  RESULTS_COUNT_ID,
+  SEARCH_FORM_ID,
+  SEARCH_PARTS,
+  WORDS_PARAM,
+} from "../search/fragment";
 
-const DEBOUNCE_MS = 150;
+/**
+ * How long one answer may take before it counts as failed: newer words then go out (or Enter navigates), so a request
+ * hung on a bad network cannot hold the box up for good. Far above a search's usual answer (tens of milliseconds).
+ */
+const REQUEST_TIMEOUT_MS = 5000;
 
 /** The form as a GET submit would encode it (the sidebar's inputs belong to it through their `form` attribute). */
 function queryOf(form: HTMLFormElement): string {
   const params = new URLSearchParams();
   for (const [name, value] of new FormData(form)) if (typeof value === "string") params.append(name, value);
+  return params.toString();
+}
+
+/** A query without its words: two answers that share it differ in what was typed only. */
+function besideWords(query: string): string {
+  const params = new URLSearchParams(query);
+  params.delete(WORDS_PARAM);
   return params.toString();
 }
 
@@ -77,57 +103,67 @@ function init(form: HTMLFormElement): void {
   /** The query the results on screen answer; unknown (null) when the browser restored edited fields. */
   let shown: string | null = restored(form) ? null : queryOf(form);
   const path = new URL(form.action).pathname;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let pending: AbortController | undefined;
+  const addressOf = (query: string) => `${path}${query ? `?${query}` : ""}`;
+  /** A request is in flight: changes meanwhile wait for its answer. */
+  let busy = false;
+  /** Enter was pressed and its answer is not on screen yet. */
+  let submitted = false;
 
-  const update = async (navigateOnFailure: boolean): Promise<void> => {
-    clearTimeout(timer);
-    pending?.abort();
-    pending = undefined;
+  const send = async (): Promise<void> => {
     const query = queryOf(form);
-    if (query === shown) return;
-    const request = new AbortController();
-    pending = request;
-    const address = `${path}${query ? `?${query}` : ""}`;
+    busy = true;
+    let html: string | undefined;
     try {
       const res = await fetch(`${path}?${query}${query ? "&" : ""}${FRAGMENT_PARAM}=${FRAGMENT_VALUE}`, {
-        signal: request.signal,
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
       if (!res.ok) throw new Error(`search answered ${res.status}`);
-      const html = await res.text();
-      // A later change aborts this request; the form check also drops an answer that arrived as the person typed.
-      if (request !== pending || queryOf(form) !== query) return;
-      pending = undefined;
+      html = await res.text();
+    } catch (error) {
+      console.warn("search as you type:", error);
+    }
+    busy = false;
+    const latest = queryOf(form);
+    // Only a change since the request is asked for again: a failed query is not retried in a loop.
+    const newer = latest !== query && latest !== shown;
+    // Sent before this answer is put in the page, so the request travels while the swap runs.
+    if (newer) void send();
+    const count = () => document.getElementById(RESULTS_COUNT_ID);
+    if (html === undefined) {
+      // Pressing Enter must never do nothing: fall back to the plain GET navigation.
+      if (submitted && latest === query) location.assign(addressOf(query));
+    } else if (latest === query || (newer && besideWords(latest) === besideWords(query))) {
       swap(html);
       shown = query;
-      history.replaceState(history.state, "", address);
-    } catch (error) {
-      if (request.signal.aborted) return;
-      if (request === pending) pending = undefined;
-      // Pressing Enter must never do nothing: fall back to the plain GET navigation.
-      if (navigateOnFailure) location.assign(address);
-      else console.warn("search as you type:", error);
+      history.replaceState(history.state, "", addressOf(query));
+      if (newer) count()?.setAttribute("aria-busy", "true");
+    }
+    if (!newer) {
+      submitted = false;
+      count()?.removeAttribute("aria-busy");
     }
   };
 
-  const schedule = (event: Event): void => {
+  const ask = (): void => {
+    if (!busy && queryOf(form) !== shown) void send();
+  };
+
+  const changed = (event: Event): void => {
     const target = event.target;
     const control = target instanceof HTMLInputElement || target instanceof HTMLSelectElement ? target : null;
     if (!control || control.form !== form || (event instanceof InputEvent && event.isComposing)) return;
-    // The answer in flight is for a form that no longer exists.
-    pending?.abort();
-    clearTimeout(timer);
-    timer = setTimeout(() => void update(false), DEBOUNCE_MS);
+    ask();
   };
 
   // On the document: the sidebar's inputs belong to the form without being inside it.
-  document.addEventListener("input", schedule);
-  document.addEventListener("change", schedule);
+  document.addEventListener("input", changed);
+  document.addEventListener("change", changed);
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    void update(true);
+    submitted = queryOf(form) !== shown;
+    ask();
   });
-  if (shown === null) void update(false);
+  if (shown === null) void send();
 }
 
 const form = document.getElementById(SEARCH_FORM_ID);

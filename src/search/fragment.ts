@@ -11,6 +11,9 @@ export const FRAGMENT_VALUE = "results";
 /** The page's one GET form: the query box, sort, and (through their `form` attribute) the sidebar's filters. */
 export const SEARCH_FORM_ID = "search-form";
 
+/** The form's words (its search box): the one field the script may see change while an answer is on its way. */
+export const WORDS_PARAM = "q";
+
 /** The parts of the page replaced on each answer, by element id: the sort choices, the results, the filters. */
 export const SEARCH_PARTS = { sort: "sort", results: "search-results", filters: "filters" } as const;
 

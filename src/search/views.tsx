@@ -15,7 +15,7 @@ import { CaseStudyCard, ProvenanceTag } from "../views/evidence";
 import { ExportLinks } from "../views/export-links";
 import { documentTitle, Layout, type LayoutProps } from "../views/layout";
 import { EXPORT_MAX_RECORDS, SEARCH_EXPORT_PATH } from "./exports";
-import { RESULTS_COUNT_ID, SEARCH_FORM_ID, SEARCH_PARTS } from "./fragment";
+import { RESULTS_COUNT_ID, SEARCH_FORM_ID, SEARCH_PARTS, WORDS_PARAM } from "./fragment";
 import { SEARCH_CANDIDATE_CAP, type SearchFacet, type Sort } from "./model";
 import { type AnySearchHit, type BriefHit, type FigureHit, type SearchHit, snippetRepeatsSummary } from "./present";
 import type { SearchQuery, SearchResponse } from "./schemas";
@@ -483,7 +483,7 @@ export function SearchPage({ model }: { model: SearchPageModel }) {
             <label for="q">Words</label>
             <input
               id="q"
-              name="q"
+              name={WORDS_PARAM}
               type="search"
               value={query.q ?? ""}
               placeholder="acupuncture back pain, maternity bundle, opioid medicaid"

@@ -3,6 +3,10 @@
  * stays in the box, the count is a live region kept in place, a stale answer never overwrites a newer one, back and
  * forward move between pages (typing makes no history entries), the plain GET form works without JavaScript and
  * gives the same address, no console errors or CSP violations, and axe-core finds nothing before or after an update.
+ * Without a pause in typing: one request in flight at a time, a fast typist sees results for the words typed so far
+ * and then for the final words, an answer the box has moved on from is never left on screen, a filter ticked while
+ * words are on their way is not undone by their answer, Enter still navigates when the answers fail, and words shown
+ * a moment ago come from the browser's HTTP cache.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -46,6 +50,47 @@ async function typeWords(page: Page, words: string): Promise<void> {
 
 const text = async (page: Page, selector: string) => (await page.locator(selector).textContent()) ?? "";
 
+/**
+ * Holds each fragment request for `delayFor(its URL)` ms before letting it through, and counts how many the page has
+ * out at once: one is counted out until it is let through (the page cannot have its answer before that).
+ */
+async function holdFragments(page: Page, delayFor: (url: URL) => number) {
+  const seen = { asked: [] as URL[], out: 0, maxOut: 0 };
+  await page.route(/fragment=results/, async (route) => {
+    const url = new URL(route.request().url());
+    seen.asked.push(url);
+    seen.maxOut = Math.max(seen.maxOut, ++seen.out);
+    await new Promise((r) => setTimeout(r, delayFor(url)));
+    seen.out--;
+    await route.continue().catch(() => undefined);
+  });
+  return seen;
+}
+
+interface Shown {
+  /** The address's query when the results changed (the script sets it with each swap). */
+  search: string;
+  /** The live count's aria-busy then. */
+  busy: string | null;
+}
+
+/** Records, in the page, the address and the live count's aria-busy at each change of the results. */
+async function recordShown(page: Page): Promise<() => Promise<Shown[]>> {
+  await page.evaluate(() => {
+    const shown: Shown[] = [];
+    (window as unknown as { shown: Shown[] }).shown = shown;
+    new MutationObserver(() =>
+      shown.push({
+        search: location.search,
+        busy: document.getElementById("results-heading")?.getAttribute("aria-busy") ?? null,
+      }),
+    ).observe(document.getElementById("search-results") as HTMLElement, { childList: true, subtree: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { shown: Shown[] }).shown.slice());
+}
+
+const wordsOf = (search: string) => new URLSearchParams(search).get("q");
+
 describe("search as you type", () => {
   it("updates results and the address as you type, without a reload, with focus left in the box", async () => {
     const page = await context.newPage();
@@ -78,8 +123,11 @@ describe("search as you type", () => {
       caret: (document.getElementById("q") as HTMLInputElement).selectionStart,
     }));
     expect(kept).toEqual({ stayed: true, marked: true, live: "polite", focused: "q", caret: "acupuncture".length });
-    // Debounced: one request for the word, not one per key.
-    expect(fragments.length).toBeLessThanOrEqual(2);
+    // No more requests than keys, each for the words typed so far, the last for the whole word.
+    const asked = fragments.map((url) => new URL(url).searchParams.get("q") ?? "");
+    expect(asked.length).toBeLessThanOrEqual("acupuncture".length);
+    for (const q of asked) expect("acupuncture".startsWith(q), q).toBe(true);
+    expect(asked.at(-1)).toBe("acupuncture");
 
     // What the script put on screen is what the server renders for that address.
     const address = page.url();
@@ -120,6 +168,145 @@ describe("search as you type", () => {
     await page.waitForTimeout(2000); // past the slow answer's arrival
     expect(new URL(page.url()).searchParams.get("q")).toBe("acupuncture");
     expect(await text(page, "#results-heading")).toContain("acupuncture");
+    expect(errors).toEqual([]);
+  });
+
+  it("a fast typist sees results for the words typed so far, then for the final ones, one request at a time", async () => {
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    // Every answer takes a quarter of a second: several keys are pressed while each is on its way.
+    const seen = await holdFragments(page, () => 250);
+    await page.goto(`${baseUrl()}/search`);
+    const shown = await recordShown(page);
+    await page.locator("#q").click();
+    await page.keyboard.type("acupuncture", { delay: 60 });
+    const whileTyping = (await shown()).map((s) => wordsOf(s.search) ?? "");
+    // Results came while the keys were still being pressed, for words typed so far (never a pause to wait for).
+    expect(whileTyping.length).toBeGreaterThan(0);
+    for (const q of whileTyping) expect("acupuncture".startsWith(q) && q !== "acupuncture", q).toBe(true);
+    await shownFor(page, "acupuncture");
+    expect(await text(page, "#results-heading")).toContain("acupuncture");
+    expect(seen.maxOut).toBe(1);
+    // Fewer requests than keys: the keys pressed while one was out were asked for together.
+    const asked = seen.asked.map((url) => url.searchParams.get("q") ?? "");
+    expect(asked.length).toBeLessThan("acupuncture".length);
+    expect(asked.at(-1)).toBe("acupuncture");
+    // The live count is busy while newer words are on their way, and not once the last answer is in.
+    const all = await shown();
+    expect(all.slice(0, -1).every((s) => s.busy === "true")).toBe(true);
+    expect(all.at(-1)).toEqual({ search: new URL(page.url()).search, busy: null });
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("q");
+    expect(errors).toEqual([]);
+  });
+
+  it("never leaves on screen an answer for words the box has moved on from", async () => {
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${baseUrl()}/search`);
+    await typeWords(page, "doula");
+    await shownFor(page, "doula");
+    const before = await text(page, "#results-heading");
+    const seen = await holdFragments(page, (url) => (url.searchParams.get("q") === "doulas" ? 800 : 0));
+    await page.keyboard.press("s");
+    await expect.poll(() => seen.asked.length).toBe(1);
+    // Back to the words on screen while "doulas" is on its way: its answer has nothing newer to follow it.
+    await page.keyboard.press("Backspace");
+    await page.waitForTimeout(1500); // past its arrival
+    expect(new URL(page.url()).searchParams.get("q")).toBe("doula");
+    expect(await text(page, "#results-heading")).toBe(before);
+    expect(seen.asked.map((url) => url.searchParams.get("q"))).toEqual(["doulas"]);
+    expect(await page.locator("#results-heading").getAttribute("aria-busy")).toBeNull();
+    expect(errors).toEqual([]);
+  });
+
+  it("does not let the answer for the words undo a filter ticked while it was on its way", async () => {
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${baseUrl()}/search`);
+    // The words' answer, asked before the tick, is slow; the one with the filter is not.
+    let name = "";
+    const seen = await holdFragments(page, (url) =>
+      url.searchParams.get("q") === "doula" && !(name && url.searchParams.has(name)) ? 1000 : 0,
+    );
+    const shown = await recordShown(page);
+    await typeWords(page, "doula");
+    await expect.poll(() => seen.asked.some((url) => url.searchParams.get("q") === "doula")).toBe(true);
+    const box = page.locator('#filters input[type="checkbox"]:not(:checked)').first();
+    const boxId = (await box.getAttribute("id")) ?? "";
+    name = (await box.getAttribute("name")) ?? "";
+    await box.check();
+    await page.waitForFunction(
+      (name) =>
+        new URLSearchParams(location.search).get("q") === "doula" && new URLSearchParams(location.search).has(name),
+      name,
+    );
+    await page.waitForTimeout(300);
+    // Putting the slow answer in would have replaced the sidebar with one where the box is not ticked.
+    const doula = (await shown()).filter((s) => wordsOf(s.search) === "doula");
+    expect(doula.length).toBeGreaterThan(0);
+    for (const s of doula) expect(new URLSearchParams(s.search).has(name), s.search).toBe(true);
+    expect(await page.locator(`#${boxId}`).isChecked()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(boxId);
+    expect(seen.maxOut).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
+  it("falls back to the plain GET on Enter when answers fail, and does not retry a failure in a loop", async () => {
+    const page = await context.newPage();
+    let asked = 0;
+    await page.route(/fragment=results/, (route) => {
+      asked++;
+      return route.abort();
+    });
+    await page.goto(`${baseUrl()}/search`);
+    await page.evaluate(() => {
+      (window as unknown as { stayed: boolean }).stayed = true;
+    });
+    await typeWords(page, "doula");
+    await page.waitForTimeout(500);
+    expect(asked).toBeGreaterThan(0);
+    expect(asked).toBeLessThanOrEqual("doula".length);
+    await Promise.all([page.waitForURL(/q=doula/), page.locator("#q").press("Enter")]);
+    expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBeUndefined();
+    expect(await text(page, "#results-heading")).toContain("doula");
+  });
+
+  it("gives up on an answer that never comes, so newer words still go out and show", async () => {
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${baseUrl()}/search`);
+    // The answer for "d" hangs (the page keeps one request out, so without a time limit nothing else would follow).
+    await page.route(/fragment=results/, (route) =>
+      new URL(route.request().url()).searchParams.get("q") === "d" ? undefined : route.continue(),
+    );
+    await page.locator("#q").click();
+    await page.keyboard.type("d");
+    await page.waitForTimeout(200);
+    await page.keyboard.type("oula", { delay: 40 });
+    // The time limit is 5 s (src/client/search.ts); then the box's words are asked for and shown.
+    await shownFor(page, "doula");
+    expect(await text(page, "#results-heading")).toContain("doula");
+    expect(errors).toEqual([]);
+  }, 20_000);
+
+  it("answers words shown a moment ago from the browser's HTTP cache, without a trip to the server", async () => {
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${baseUrl()}/search`);
+    await typeWords(page, "doula");
+    await shownFor(page, "doula");
+    await page.keyboard.press("s");
+    await shownFor(page, "doulas");
+    await page.keyboard.press("Backspace");
+    await shownFor(page, "doula");
+    // A fragment is max-age=60 like the page: the script keeps no cache of its own and relies on this one.
+    const sizes = await page.evaluate(() =>
+      (performance.getEntriesByType("resource") as PerformanceResourceTiming[])
+        .filter((e) => e.name.includes("fragment=results") && new URL(e.name).searchParams.get("q") === "doula")
+        .map((e) => e.transferSize),
+    );
+    expect(sizes.length).toBeGreaterThanOrEqual(2);
+    expect(sizes.at(-1)).toBe(0);
     expect(errors).toEqual([]);
   });
 

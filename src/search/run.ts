@@ -2,6 +2,7 @@
  * Runs a search against D1 with this isolate's result cache in front (see runSearch for the protocol). The SQL is
  * built by statement.ts; this module only decides what to send and what to keep.
  */
+import { DATA_VERSION_SQL } from "../db/data-version";
 import { type CacheLimits, VersionedCache } from "../db/versioned-cache";
 import type { SearchAnswer, SearchOutcome, SearchSpec } from "./model";
 import { readResult, type SearchResultRow, searchStatement } from "./statement";
@@ -13,8 +14,6 @@ import { readResult, type SearchResultRow, searchStatement } from "./statement";
 function answerSize(answer: SearchAnswer): number {
   return JSON.stringify(answer).length;
 }
-
-const DATA_VERSION_SQL = "SELECT version FROM data_version WHERE id = 1";
 
 /**
  * Why a result cache: a search over thousands of full-text matches with exact facet counts costs milliseconds of D1

@@ -1,5 +1,5 @@
 /** Headless Debian Chromium through playwright-core: no browser download, no background traffic, a fresh profile. */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BrowserContext, chromium } from "playwright-core";
@@ -12,9 +12,14 @@ export interface LaunchOptions {
   bypassCSP?: boolean;
 }
 
-export function launchChromium(options: LaunchOptions = {}): Promise<BrowserContext> {
+/**
+ * A fresh persistent context; closing it also deletes its profile folder, so test runs leave nothing in /tmp (each
+ * profile is tens of megabytes, and a long day of runs filled a shared disk).
+ */
+export async function launchChromium(options: LaunchOptions = {}): Promise<BrowserContext> {
+  const profile = mkdtempSync(join(tmpdir(), "chromium-profile-"));
   // Playwright takes the profile folder here, not as --user-data-dir.
-  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "chromium-profile-")), {
+  const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     headless: true,
     javaScriptEnabled: options.javaScriptEnabled ?? true,
@@ -30,4 +35,13 @@ export function launchChromium(options: LaunchOptions = {}): Promise<BrowserCont
       "--disable-sync",
     ],
   });
+  const close = context.close.bind(context);
+  context.close = async (...args: Parameters<BrowserContext["close"]>) => {
+    try {
+      await close(...args);
+    } finally {
+      rmSync(profile, { recursive: true, force: true });
+    }
+  };
+  return context;
 }

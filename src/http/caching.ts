@@ -207,10 +207,24 @@ function recalled(key: string, version: string): Response | null {
 }
 
 /**
+ * Whether this isolate already holds, unexpired, the very answer about to be stored (same key, same ETag): then the
+ * edge has it too (the isolate keeps only what it stored there or found there), and writing it again is a trip to the
+ * cache for nothing. A `no-cache` request runs the route afresh, and without this each one rewrote its entry.
+ */
+function alreadyHeld(key: string, version: string, res: Response): boolean {
+  const held = ISOLATE_ANSWERS.get(key, version);
+  if (!held || held.expires <= Date.now()) return false;
+  const etag = held.headers.find(([name]) => name === "etag")?.[1];
+  return etag !== undefined && etag === res.headers.get("etag");
+}
+
+/**
  * Stores a copy after the answer has gone (waitUntil), with the edge's lifetime, and keeps it in this isolate's
- * memory; the browser policy and the time it was stored ride along.
+ * memory; the browser policy and the time it was stored ride along. An answer the isolate already holds is not
+ * written again.
  */
 function store(c: Context<AppEnv>, cache: Cache, key: string, version: string, res: Response): void {
+  if (alreadyHeld(key, version, res)) return;
   const copy = res.clone();
   copy.headers.set(BROWSER_POLICY_HEADER, copy.headers.get("cache-control") ?? "");
   copy.headers.set("cache-control", `public, max-age=${EDGE_TTL_SECONDS}`);

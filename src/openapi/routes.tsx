@@ -5,6 +5,7 @@
  */
 import { Hono } from "hono";
 import type { AppEnv, Env } from "../env";
+import { bodyEtag } from "../http/conditional";
 import { staticData } from "../http/static-data";
 import { Layout } from "../views/layout";
 
@@ -29,11 +30,38 @@ async function documentFor(env: Env, origin: string): Promise<Json> {
   return { ...(await staticData<Json>(env, "openapi.json")), servers: [{ url: origin }] };
 }
 
+/** The document as sent: its bytes and their ETag. */
+interface SentDocument {
+  body: ArrayBuffer;
+  etag: string;
+}
+
+/**
+ * The document as sent, by origin, for this isolate's life. It is large (about 180 KB of JSON) and never changes
+ * within a deployment, so serialising and hashing it again for every request cost more CPU than any other read route;
+ * an isolate answers one origin or two (the deployment's, a custom domain), so this holds a handful of entries.
+ */
+const sentDocuments = new Map<string, SentDocument>();
+
+async function sentDocumentFor(env: Env, origin: string): Promise<SentDocument> {
+  const known = sentDocuments.get(origin);
+  if (known) return known;
+  const body = new TextEncoder().encode(JSON.stringify(await documentFor(env, origin))).buffer as ArrayBuffer;
+  const sent = { body, etag: await bodyEtag(body) };
+  // Bounded against a client that sends many Host headers: only the first few origins are kept.
+  if (sentDocuments.size < 8) sentDocuments.set(origin, sent);
+  return sent;
+}
+
 /** Mounts the document and its reference page. */
 export function openApiRoutes() {
   const app = new Hono<AppEnv>();
 
-  app.get("/openapi.json", async (c) => c.json(await documentFor(c.env, new URL(c.req.url).origin)));
+  app.get("/openapi.json", async (c) => {
+    const sent = await sentDocumentFor(c.env, new URL(c.req.url).origin);
+    // The ETag set here spares the caching middleware hashing the body again.
+    return c.body(sent.body.slice(0), 200, { "content-type": "application/json", etag: sent.etag });
+  });
 
   app.get("/docs", async (c) => {
     const doc = await documentFor(c.env, new URL(c.req.url).origin);

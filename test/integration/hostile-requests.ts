@@ -45,11 +45,23 @@ export interface Operation {
   statuses: ReadonlySet<number>;
 }
 
+/**
+ * A request body's schema as a JSON Schema of its own: the document's named schemas (`#/components/schemas/Name`)
+ * become its `$defs`, which the value generator follows.
+ */
+function standalone(schema: JsonSchema, named: Record<string, JsonSchema> = {}): JsonSchema {
+  const local = (value: unknown) => JSON.parse(JSON.stringify(value).replaceAll('"#/components/schemas/', '"#/$defs/'));
+  return { ...local(schema), $defs: local(named) };
+}
+
 /** Every operation of /openapi.json as the Worker serves it; fails when there are none. */
 export async function loadOperations(): Promise<Operation[]> {
   const res = await callWorker("/openapi.json");
   expect(res.status).toBe(200);
-  const doc = (await res.json()) as { paths: Record<string, Record<string, Record<string, unknown>>> };
+  const doc = (await res.json()) as {
+    paths: Record<string, Record<string, Record<string, unknown>>>;
+    components?: { schemas?: Record<string, JsonSchema> };
+  };
   const operations: Operation[] = [];
   for (const [path, methods] of Object.entries(doc.paths ?? {})) {
     for (const [method, op] of Object.entries(methods)) {
@@ -61,7 +73,7 @@ export async function loadOperations(): Promise<Operation[]> {
         method: method.toUpperCase(),
         path,
         parameters,
-        ...(content ? { body: content["application/json"]?.schema } : {}),
+        ...(content ? { body: standalone(content["application/json"]?.schema ?? {}, doc.components?.schemas) } : {}),
         secured: Array.isArray(op.security) && op.security.length > 0,
         statuses: new Set(Object.keys(op.responses as object).map(Number)),
       });

@@ -69,6 +69,7 @@ describe("OpenAPI", () => {
     const { res, body } = await getJson<{
       openapi: string;
       paths: Record<string, Record<string, { parameters: { name: string }[]; responses: Record<string, unknown> }>>;
+      components: { schemas: Record<string, unknown> };
     }>("/openapi.json");
     expect(res.status).toBe(200);
     expect(body.openapi).toBe("3.1.0");
@@ -77,11 +78,43 @@ describe("OpenAPI", () => {
       expect.arrayContaining(["condition", "modality", "page", "limit"]),
     );
     const one = body.paths["/api/v1/case-studies/{slug}"]?.get;
-    const schema = JSON.stringify(one?.responses["200"]);
+    expect(JSON.stringify(one?.responses["200"])).toContain('"$ref":"#/components/schemas/CaseStudy"');
+    const schema = JSON.stringify(body.components.schemas.CaseStudy);
     for (const field of ["evidence_grade", "outcomes", "sources", "financing_models", "price_year", "quote"]) {
       expect(schema).toContain(field);
     }
     expect(JSON.stringify(one?.responses["404"])).toContain("application/problem+json");
+  });
+
+  it("names each shared schema once, in components, and every reference in the document resolves there", async () => {
+    const res = await get("/openapi.json");
+    const text = await res.text();
+    const doc = JSON.parse(text) as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+      components: { schemas: Record<string, unknown> };
+    };
+    const refs = [...text.matchAll(/"\$ref":"([^"]+)"/g)].map((m) => m[1] as string);
+    expect(refs.length).toBeGreaterThan(50);
+    for (const ref of new Set(refs)) {
+      const name = /^#\/components\/schemas\/(.+)$/.exec(ref)?.[1];
+      expect(name, ref).toBeDefined();
+      expect(doc.components.schemas[name as string], ref).toBeDefined();
+    }
+    // A `$defs` inside the document would be referred to from its root, where it is not.
+    expect(text).not.toContain('"$defs"');
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(operations)) {
+        for (const [status, response] of Object.entries(op.responses)) {
+          if (Number(status) < 400) continue;
+          expect(JSON.stringify(response), `${method} ${path} ${status}`).toContain("#/components/schemas/Problem");
+        }
+      }
+    }
+    // Served as built: the same bytes and ETag each time, with this server's origin.
+    const again = await get("/openapi.json");
+    expect(again.headers.get("etag")).toBe(res.headers.get("etag"));
+    expect(await again.text()).toBe(text);
+    expect((doc as unknown as { servers: { url: string }[] }).servers).toEqual([{ url: "https://example.test" }]);
   });
 
   it("/docs renders the same document as a page", async () => {

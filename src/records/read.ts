@@ -172,41 +172,40 @@ export async function findCaseStudies(db: D1Database, slugs: readonly string[]):
   return slugs.flatMap((slug) => bySlug.get(slug) ?? []);
 }
 
-/** Statuses whose record pages are public: a retracted record stays readable. */
+/**
+ * Statuses whose record pages are public: a retracted record stays readable. Spelled exactly as the sitemap's partial
+ * index (schema/0013) is, which SQLite uses only for a WHERE that says the same.
+ */
 const PUBLIC_STATUSES = "('published', 'retracted')";
 
 /**
  * The ranges of `size` ids (1 for ids 1…size, 2 for the next…) that hold a public record, in order. One probe per
- * range up to the highest id, each stopping at the range's first public record: O(ranges) rows read, about (the rowid
- * range, NOT INDEXED as below).
+ * range up to the highest id, each stopping at the range's first public record: O(ranges) rows read, about, from the
+ * sitemap's index (schema/0013: the public records' id and slug only; SQLite would otherwise walk a status index, every public
+ * record, as it did at 10k records).
  */
-export async function publicCaseStudyRanges(db: D1Database, size: number): Promise<number[]> {
-  const { results } = await db
-    .prepare(
-      `WITH RECURSIVE r(n) AS (
+export const PUBLIC_RANGES_SQL = `WITH RECURSIVE r(n) AS (
   SELECT 1 WHERE (SELECT max(id) FROM case_studies) IS NOT NULL
   UNION ALL SELECT n + 1 FROM r WHERE n * ?1 < (SELECT max(id) FROM case_studies)
 )
 SELECT n FROM r WHERE EXISTS (
-  SELECT 1 FROM case_studies c NOT INDEXED WHERE c.id BETWEEN (n - 1) * ?1 + 1 AND n * ?1 AND c.status IN ${PUBLIC_STATUSES}
-) ORDER BY n`,
-    )
-    .bind(size)
-    .all<{ n: number }>();
+  SELECT 1 FROM case_studies c INDEXED BY case_studies_sitemap
+  WHERE c.id BETWEEN (n - 1) * ?1 + 1 AND n * ?1 AND c.status IN ${PUBLIC_STATUSES}
+) ORDER BY n`;
+
+export async function publicCaseStudyRanges(db: D1Database, size: number): Promise<number[]> {
+  const { results } = await db.prepare(PUBLIC_RANGES_SQL).bind(size).all<{ n: number }>();
   return results.map((row) => row.n);
 }
 
 /**
- * The slugs of the public records with ids from `from` to `to`, by id: a range of the rowid, O(to - from) rows.
- * NOT INDEXED keeps SQLite from walking a status index instead (every public record: it did, at 10k records);
- * the rowid range is not an index and is still used.
+ * The slugs of the public records with ids from `from` to `to`, by id: a range of the sitemap's index (the public
+ * records' id and slug), O(to - from) small index entries and no record row.
  */
+export const PUBLIC_SLUGS_IN_IDS_SQL = `SELECT slug FROM case_studies INDEXED BY case_studies_sitemap
+WHERE id BETWEEN ?1 AND ?2 AND status IN ${PUBLIC_STATUSES} ORDER BY id`;
+
 export async function publicCaseStudySlugsInIds(db: D1Database, from: number, to: number): Promise<string[]> {
-  const { results } = await db
-    .prepare(
-      `SELECT slug FROM case_studies NOT INDEXED WHERE id BETWEEN ?1 AND ?2 AND status IN ${PUBLIC_STATUSES} ORDER BY id`,
-    )
-    .bind(from, to)
-    .all<{ slug: string }>();
+  const { results } = await db.prepare(PUBLIC_SLUGS_IN_IDS_SQL).bind(from, to).all<{ slug: string }>();
   return results.map((row) => row.slug);
 }

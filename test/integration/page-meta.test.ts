@@ -1,6 +1,7 @@
 /** Record pages describe themselves to machines (citation_*, JSON-LD, Open Graph, alternates); the sitemap (an index of sitemaps) lists every public page. */
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { PUBLIC_RANGES_SQL, PUBLIC_SLUGS_IN_IDS_SQL } from "../../src/records/read";
 import { SITEMAP_PAGE_SIZE } from "../../src/site/sitemap";
 import { jsonLdText } from "../../src/views/page-meta";
 import { get, sitemapLocs, withIdsFrom, writeRecords, writeVariant } from "./helpers";
@@ -51,6 +52,23 @@ describe("record page metadata", () => {
 });
 
 describe("/sitemap.xml", () => {
+  it("reads slugs from the sitemap's own index (the public records' id and slug), never a whole record row", async () => {
+    for (const [sql, binds] of [
+      [PUBLIC_RANGES_SQL, [SITEMAP_PAGE_SIZE]],
+      [PUBLIC_SLUGS_IN_IDS_SQL, [1, SITEMAP_PAGE_SIZE]],
+    ] as const) {
+      const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`)
+        .bind(...binds)
+        .all<{ detail: string }>();
+      const plan = results.map((row) => row.detail);
+      // The id range of a sitemap goes through the covering index; max(id) is one lookup at an index's end.
+      const ranges = plan.filter((step) => /\(id>\? AND id<\?\)/.test(step));
+      expect(ranges.length, plan.join("\n")).toBe(1);
+      expect(ranges[0], plan.join("\n")).toMatch(/USING COVERING INDEX case_studies_sitemap\b/);
+      for (const step of plan) expect(step, plan.join("\n")).not.toMatch(/^SCAN (c|case_studies)\b/);
+    }
+  });
+
   it("is a sitemap index whose sitemaps list every published and retracted record and the fixed pages, each answering 200", async () => {
     const res = await get("/sitemap.xml");
     expect(res.headers.get("content-type")).toContain("application/xml");

@@ -5,7 +5,7 @@ import { ProblemError } from "../http/problem";
 import { defineRoute, mountRoutes } from "../http/route";
 import { type QuerySpec, validatedQuery } from "../http/validate";
 import { findCaseStudy, listCaseStudies } from "../records/read";
-import { findRevision, findTombstone, latestRevision, listRevisions } from "../records/revisions";
+import { findTombstone, historyToCompare, latestRevision } from "../records/revisions";
 import { briefInProgress } from "../views/add-to-brief";
 import { caseStudyExportRoutes } from "./exports";
 import { HistoryPage, WithdrawnPage } from "./history";
@@ -125,17 +125,18 @@ function revisionNumber(text: string | undefined): number | undefined {
 
 caseStudyRoutes.get("/case-studies/:slug/history", async (c) => {
   const slug = c.req.param("slug");
-  const revisions = await listRevisions(c.env.DB, slug);
-  const last = revisions.at(-1);
-  if (!last) throw new ProblemError(404, "No case study has ever been at this address.");
-  // By default the latest change: the revision before the last against the last.
-  const to = revisionNumber(c.req.query("to")) ?? last.revision;
-  const from = revisionNumber(c.req.query("from")) ?? Math.max(1, to - 1);
-  const [fromRevision, toRevision, latest] = await Promise.all([
-    findRevision(c.env.DB, slug, from),
-    findRevision(c.env.DB, slug, to),
-    findRevision(c.env.DB, slug, last.revision),
-  ]);
+  const history = await historyToCompare(
+    c.env.DB,
+    slug,
+    revisionNumber(c.req.query("from")),
+    revisionNumber(c.req.query("to")),
+  );
+  const last = history?.revisions.at(-1);
+  if (!history || !last) throw new ProblemError(404, "No case study has ever been at this address.");
+  const fromRevision = history.records.get(history.from);
+  const toRevision = history.records.get(history.to);
+  const latest = history.records.get(last.revision);
+  const revisions = history.revisions;
   if (!fromRevision || !toRevision) {
     throw new ProblemError(400, `This case study has revisions 1 to ${last.revision}; choose two of those.`, [
       ...(fromRevision ? [] : [{ path: "from", message: `must be a revision from 1 to ${last.revision}` }]),

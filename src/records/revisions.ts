@@ -61,6 +61,51 @@ export async function listRevisions(db: D1Database, slug: string): Promise<Revis
   return results;
 }
 
+/** A slug's history as its history page shows it: every revision, and the records of the ones it compares. */
+export interface HistoryToCompare {
+  /** Every revision, oldest first. */
+  revisions: RevisionMeta[];
+  /** The revision numbers compared: as asked, else the latest change (the one before the last against the last). */
+  from: number;
+  to: number;
+  /** Revisions `from` and `to`, when they exist, and the latest, with their records. */
+  records: Map<number, Revision>;
+}
+
+/**
+ * A slug's history and the records a comparison needs, in one statement (the list, then each record, were two round
+ * trips); null when the slug has no history. Only the rows compared carry their record's JSON.
+ */
+export async function historyToCompare(
+  db: D1Database,
+  slug: string,
+  from?: number,
+  to?: number,
+): Promise<HistoryToCompare | null> {
+  const { results } = await db
+    .prepare(
+      `WITH shown AS (
+  SELECT n AS last, coalesce(?3, n) AS shown_to, coalesce(?2, max(1, coalesce(?3, n) - 1)) AS shown_from
+  FROM (SELECT max(revision) AS n FROM revisions WHERE slug = ?1)
+)
+SELECT ${META_COLUMNS.split(", ")
+        .map((column) => `r.${column}`)
+        .join(", ")}, r.record_id, s.shown_from, s.shown_to,
+  CASE WHEN r.revision IN (s.shown_from, s.shown_to, s.last) THEN r.record_json END AS record_json
+FROM revisions r CROSS JOIN shown s WHERE r.slug = ?1 ORDER BY r.revision`,
+    )
+    .bind(slug, from ?? null, to ?? null)
+    .all<RevisionMeta & { record_id: number; shown_from: number; shown_to: number; record_json: string | null }>();
+  const first = results[0];
+  if (!first) return null;
+  const records = new Map<number, Revision>();
+  const revisions = results.map(({ record_json, record_id, shown_from: _from, shown_to: _to, ...meta }) => {
+    if (record_json !== null) records.set(meta.revision, toRevision({ ...meta, record_json, record_id }));
+    return meta;
+  });
+  return { revisions, from: first.shown_from, to: first.shown_to, records };
+}
+
 /** Revision n of a slug, with its record; null when there is none. */
 export async function findRevision(db: D1Database, slug: string, revision: number): Promise<Revision | null> {
   const row = await db

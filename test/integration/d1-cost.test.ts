@@ -75,6 +75,20 @@ describe("the read coalescer over D1", () => {
     expect(bad.status).toBe("rejected");
   });
 
+  it("makes a history page one statement besides the version read, compared revisions included", async () => {
+    const slug = "gerac-acupuncture-low-back-pain-trial";
+    for (const query of ["", "?from=1&to=1"]) {
+      const res = await get(`/case-studies/${slug}/history${query}`, { headers: { "cache-control": "no-cache" } });
+      expect(res.status, query).toBe(200);
+      expect(costOf(res), query).toMatchObject({ queries: 2, roundTrips: 1 });
+    }
+    const missing = await get(`/case-studies/${slug}/history?from=1&to=9999`, {
+      headers: { "cache-control": "no-cache" },
+    });
+    expect(missing.status).toBe(400);
+    expect(costOf(missing)).toMatchObject({ queries: 2, roundTrips: 1 });
+  });
+
   it("makes the home page one round trip when asked for fresh", async () => {
     const res = await get("/", { headers: { "cache-control": "no-cache" } });
     expect(res.status).toBe(200);

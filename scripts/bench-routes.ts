@@ -316,7 +316,7 @@ export async function benchRouteTable(): Promise<Record<string, unknown>> {
       console.log(
         `bench-routes: ${size} synthetic records ready (this step ${seconds.toFixed(1)} s, ${loadTotal.toFixed(1)} s in all)`,
       );
-      const server = await startWranglerDev(dir);
+      let server = await startWranglerDev(dir);
       const figures: Record<string, RouteFigures> = {};
       try {
         for (const route of routes) {
@@ -337,6 +337,11 @@ export async function benchRouteTable(): Promise<Record<string, unknown>> {
           console.log(
             `  ${size} ${key.padEnd(48)} health ${rate(health)}/s  cold ${rate(cold.requests_per_s)}/s ×${fmt(cold.ratio_to_health, 2)} rows ${cold.rows_read}  warm ${rate(warm?.requests_per_s)}/s ×${fmt(warm?.ratio_to_health, 2)} rows ${warm?.rows_read ?? "–"}${cold.note ? `  (${cold.note})` : ""}`,
           );
+          // One crash of the server must not void every route after it: say why it stopped, start it again.
+          if (server.exited()) {
+            console.log(`bench-routes: wrangler dev stopped during ${key}; what it printed last:\n${server.output()}`);
+            server = await startWranglerDev(dir);
+          }
         }
       } finally {
         await server.stop();

@@ -120,6 +120,15 @@ interface Measured {
   warm: CaseFigures | null;
 }
 
+/** Whether the server still answers its health route within 5 s. */
+async function answersHealth(url: string): Promise<boolean> {
+  try {
+    return (await fetch(`${url}/api/v1/health`, { signal: AbortSignal.timeout(5000) })).ok;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * One route within ROUTE_TIMEOUT_MS: its requests are aborted at the deadline, and a route that times out or fails
  * is reported as such, so one slow route (a whole-corpus read at 100k records) cannot hang the run.
@@ -337,9 +346,13 @@ export async function benchRouteTable(): Promise<Record<string, unknown>> {
           console.log(
             `  ${size} ${key.padEnd(48)} health ${rate(health)}/s  cold ${rate(cold.requests_per_s)}/s ×${fmt(cold.ratio_to_health, 2)} rows ${cold.rows_read}  warm ${rate(warm?.requests_per_s)}/s ×${fmt(warm?.ratio_to_health, 2)} rows ${warm?.rows_read ?? "–"}${cold.note ? `  (${cold.note})` : ""}`,
           );
-          // One crash of the server must not void every route after it: say why it stopped, start it again.
-          if (server.exited()) {
-            console.log(`bench-routes: wrangler dev stopped during ${key}; what it printed last:\n${server.output()}`);
+          // One crash of the server must not void every route after it: when it no longer answers (wrangler may stay up
+          // while its workerd is gone), say what it printed last and start it again.
+          if (cold.note && !(await answersHealth(server.url))) {
+            console.log(
+              `bench-routes: wrangler dev stopped answering at ${key}; what it printed last:\n${server.output()}`,
+            );
+            await server.stop();
             server = await startWranglerDev(dir);
           }
         }

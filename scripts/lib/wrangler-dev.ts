@@ -78,8 +78,6 @@ export interface DevServer {
   url: string;
   port: number;
   stop(): Promise<void>;
-  /** Whether wrangler dev has exited on its own (it crashed, or workerd did). */
-  exited(): boolean;
   /** The last 4,000 characters wrangler dev printed, to say why it stopped. */
   output(): string;
 }
@@ -138,7 +136,7 @@ export async function startWranglerDev(stateDir: string, readyPath = "/api/v1/he
     try {
       // Bounded: wrangler's proxy accepts connections before the Worker is up, and holds them if its build failed.
       const res = await fetch(`${url}${readyPath}`, { signal: AbortSignal.timeout(5000) });
-      if (res.ok) return { url, port, stop, exited: () => child.exitCode !== null, output: () => output };
+      if (res.ok) return { url, port, stop, output: () => output };
     } catch {
       // not listening yet, or not answering yet
     }

@@ -180,9 +180,9 @@ const PUBLIC_STATUSES = "('published', 'retracted')";
 
 /**
  * The ranges of `size` ids (1 for ids 1…size, 2 for the next…) that hold a public record, in order. One probe per
- * range up to the highest id, each stopping at the range's first public record: O(ranges) rows read, about, from the
- * sitemap's index (schema/0013: the public records' id and slug only; SQLite would otherwise walk a status index, every public
- * record, as it did at 10k records).
+ * range up to the highest id, each stopping at the range's first public record: O(ranges) rows read, about. Both
+ * sitemap statements name the sitemap's index (schema/0013: id, slug and status of the public records, no record
+ * row); left to itself SQLite walked a status index instead, every public record, as it did at 10k records.
  */
 export const PUBLIC_RANGES_SQL = `WITH RECURSIVE r(n) AS (
   SELECT 1 WHERE (SELECT max(id) FROM case_studies) IS NOT NULL
